@@ -1,0 +1,79 @@
+"""Stage 4, annotate: glossary mentions, document references, topics, related
+paragraphs and commitments, computed once over the identified corpus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from build_tools.glossary import Glossary
+from build_tools.model import PlacedParagraph
+from build_tools.terms import Mention, TermMatcher, find_mentions
+
+
+@dataclass(frozen=True)
+class PieceMentions:
+    """Mentions in one piece of a paragraph: its text (item -1) or one item."""
+
+    item: int
+    """-1 for the paragraph's own text, else the index of the item."""
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphNotes:
+    """What annotation found in one paragraph."""
+
+    pieces: tuple[PieceMentions, ...] = ()
+    terms: tuple[str, ...] = ()
+    """Glossary ids mentioned, in order of first mention."""
+    topics: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    """Ids of the most similar paragraphs elsewhere, best first."""
+    commitments: tuple["Commitment", ...] = ()
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A sentence in which the authors commit, with its anchor inside the paragraph."""
+
+    anchor: str
+    """'<paragraph id>.s<n>': n counts the paragraph's sentences from 1."""
+    sentence: int
+    text: str
+    verb: str
+    """The commitment phrase that qualified the sentence ('will', 'call on')."""
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Annotations of the whole corpus, by paragraph id."""
+
+    notes: Mapping[str, ParagraphNotes] = field(default_factory=dict)
+    mentions_by_term: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Glossary id → ids of the paragraphs mentioning it, in site order."""
+
+    def for_paragraph(self, paragraph_id: str) -> ParagraphNotes:
+        return self.notes.get(paragraph_id, ParagraphNotes())
+
+
+def paragraph_mentions(matcher: TermMatcher, placed: PlacedParagraph) -> tuple[PieceMentions, ...]:
+    """Return the glossary mentions in a paragraph's text and in each of its items."""
+    pieces = [PieceMentions(-1, find_mentions(matcher, placed.paragraph.text))]
+    pieces += [PieceMentions(i, find_mentions(matcher, item.text))
+               for i, item in enumerate(placed.paragraph.items)]
+    return tuple(p for p in pieces if p.mentions)
+
+
+def annotate_terms(paragraphs: tuple[PlacedParagraph, ...], glossary: Glossary,
+                   matcher: TermMatcher) -> Annotations:
+    """Return the glossary mentions of every paragraph and the reverse index."""
+    notes: dict[str, ParagraphNotes] = {}
+    by_term: dict[str, list[str]] = {entry.id: [] for entry in glossary.entries}
+    for placed in paragraphs:
+        pieces = paragraph_mentions(matcher, placed)
+        terms = tuple(dict.fromkeys(m.entry_id for p in pieces for m in p.mentions))
+        notes[placed.id] = ParagraphNotes(pieces=pieces, terms=terms)
+        for term in terms:
+            by_term[term].append(placed.id)
+    return Annotations(notes=notes, mentions_by_term={k: tuple(v) for k, v in by_term.items()})

@@ -1,0 +1,178 @@
+"""Stage 7, check: the built site read back with BeautifulSoup, and the source checked.
+
+Every finding names a file and line and says whether it fails the build.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by the check."""
+
+    path: str
+    line: int
+    message: str
+    fails: bool = True
+
+    def __str__(self) -> str:
+        level = "error" if self.fails else "warning"
+        return f"{self.path}:{self.line}: {level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    """One HTML page of the built site, parsed once."""
+
+    path: str
+    """Path below the site folder ('doc/sec/index.html')."""
+    soup: BeautifulSoup
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix("index.html")
+
+
+def read_built_pages(site_dir: Path) -> dict[str, BuiltPage]:
+    """Return every HTML page of a built site by its path."""
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages[rel] = BuiltPage(rel, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+    return pages
+
+
+def _target_path(page: BuiltPage, href: str) -> tuple[str, str] | None:
+    """Return (site path of the target file, fragment) of an internal link, None if external."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    base = posixpath.dirname(page.path)
+    path = unquote(parts.path)
+    if not path:
+        return page.path, parts.fragment
+    target = posixpath.normpath(posixpath.join(base, path))
+    if path.endswith("/") or target == ".":
+        target = posixpath.join("" if target == "." else target, "index.html")
+    return target, parts.fragment
+
+
+def check_links(pages: dict[str, BuiltPage], site_dir: Path) -> list[Finding]:
+    """Return a finding for every internal link whose file or fragment does not exist."""
+    ids = {path: {el["id"] for el in p.soup.find_all(id=True)} for path, p in pages.items()}
+    findings = []
+    for page in pages.values():
+        for tag in page.soup.find_all(["a", "link", "script", "img"]):
+            href = tag.get("href") or tag.get("src")
+            if not href:
+                continue
+            resolved = _target_path(page, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            line = getattr(tag, "sourceline", 0) or 0
+            if target not in ids and not (site_dir / target).exists():
+                findings.append(Finding(page.path, line, f"link to a missing file: {href}"))
+            elif fragment and target in ids and fragment not in ids[target] and not fragment.startswith(":~:"):
+                findings.append(Finding(page.path, line, f"link to a missing fragment: {href}"))
+    return findings
+
+
+def check_paragraph_ids(pages: dict[str, BuiltPage]) -> list[Finding]:
+    """Return findings for paragraphs without an id and ids used twice on a page or site."""
+    findings = []
+    seen: dict[str, str] = {}
+    for page in pages.values():
+        page_ids: set[str] = set()
+        for el in page.soup.find_all(id=True):
+            if el["id"] in page_ids:
+                findings.append(Finding(page.path, el.sourceline or 0, f"id {el['id']!r} used twice"))
+            page_ids.add(el["id"])
+        for para in page.soup.select("div.para"):
+            pid = para.get("id")
+            if not pid:
+                findings.append(Finding(page.path, para.sourceline or 0, "paragraph without an id"))
+                continue
+            if pid in seen:
+                findings.append(Finding(page.path, para.sourceline or 0,
+                                        f"paragraph id {pid!r} also on {seen[pid]}"))
+            seen[pid] = page.path
+    return findings
+
+
+def _validate(data: object, schema_name: str, path: str) -> list[Finding]:
+    import jsonschema
+
+    schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    return [Finding(path, 1, f"does not match {schema_name}: {'/'.join(map(str, e.path))}: {e.message}")
+            for e in validator.iter_errors(data)]
+
+
+def check_exports(pages: dict[str, BuiltPage], site_dir: Path) -> list[Finding]:
+    """Return findings where an export breaks its schema or disagrees with the pages."""
+    findings: list[Finding] = []
+    exports = {}
+    for name in ("paragraphs", "glossary", "anchors"):
+        path = site_dir / "api" / f"{name}.json"
+        if not path.exists():
+            findings.append(Finding(f"api/{name}.json", 0, "export missing"))
+            continue
+        exports[name] = json.loads(path.read_text(encoding="utf-8"))
+        findings += _validate(exports[name], f"{name}.schema.json", f"api/{name}.json")
+    for row in exports.get("paragraphs", []):
+        page_path = row["url"].partition("#")[0] + "index.html"
+        page = pages.get(page_path)
+        el = page.soup.find(id=row["id"]) if page else None
+        if el is None:
+            findings.append(Finding("api/paragraphs.json", 0, f"{row['id']} is not on {page_path}"))
+            continue
+        shown = " ".join(" ".join(s.get_text() for s in el.select(".para-text > .src, .items .src")).split())
+        expected = " ".join(row["text"].replace("\n", " ").split())
+        if not _same_words(shown, expected):
+            findings.append(Finding(page_path, el.sourceline or 0,
+                                    f"{row['id']}: page text differs from api/paragraphs.json"))
+    return findings
+
+
+def _same_words(shown: str, exported: str) -> bool:
+    import re
+
+    words = re.compile(r"\w+")
+    return words.findall(shown) == words.findall(exported)
+
+
+def check_site(generated, site_dir: Path) -> list[Finding]:
+    """Return every finding on a built site."""
+    pages = read_built_pages(site_dir)
+    return check_links(pages, site_dir) + check_paragraph_ids(pages) + check_exports(pages, site_dir)
+
+
+def run_check(source: Path, site_dir: Path) -> int:
+    """Check the source and the built site; print findings; return the exit code."""
+    from build_tools.pipeline import generate, read_inputs
+    from build_tools.site_build import build_date
+    from build_tools.source_checks import check_source
+
+    inputs = read_inputs(source)
+    generated = generate(inputs, build_date())
+    findings = check_source(inputs, generated)
+    if site_dir.exists():
+        findings += check_site(generated, site_dir)
+    else:
+        findings.append(Finding(str(site_dir), 0, "no built site to check: run `make site` first"))
+    for finding in findings:
+        print(finding)
+    failing = sum(f.fails for f in findings)
+    print(f"check: {failing} error(s), {len(findings) - failing} warning(s)")
+    return 1 if failing else 0

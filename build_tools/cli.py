@@ -1,0 +1,56 @@
+"""Command line: ``python -m build_tools build | dump | check | bench``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from build_tools.errors import BuildError
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools",
+                                     description="Publish official G7 texts as a citable site.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="generate the pages and run the strict MkDocs build")
+    build.add_argument("--source", type=Path, default=Path("source"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
+    dump = sub.add_parser("dump", help="write the generated Markdown pages to a folder")
+    dump.add_argument("out", type=Path)
+    dump.add_argument("--source", type=Path, default=Path("source"))
+    check = sub.add_parser("check", help="check the source and the built site")
+    check.add_argument("--source", type=Path, default=Path("source"))
+    check.add_argument("--site-dir", type=Path, default=Path("site"))
+    bench = sub.add_parser("bench", help="time the build on synthetic corpora")
+    bench.add_argument("--sizes", default="10,50,200")
+    bench.add_argument("--work", type=Path, default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            from build_tools.publish import publish
+            return publish(args.source, args.site_dir, args.config)
+        if args.command == "dump":
+            from build_tools.publish import dump
+            return dump(args.source, args.out)
+        if args.command == "check":
+            from build_tools.check import run_check
+            return run_check(args.source, args.site_dir)
+        if args.command == "bench":
+            from build_tools.bench import run_bench
+            return run_bench([int(n) for n in args.sizes.split(",")], args.work)
+    except BuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 2

@@ -1,0 +1,83 @@
+"""The open-data exports under ``api/`` and the anchor map the browser reads.
+
+Their shapes are a contract other tools rely on; the JSON Schemas in
+``build_tools/schemas/`` describe them and the check validates them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from build_tools.registry import anchors_export
+from build_tools.render.env import DataFile
+from build_tools.site_data import SiteData, term_url
+
+ANCHOR_MAP_JS = "assets/anchor-map.js"
+
+
+def paragraph_plain_text(paragraph) -> str:
+    """Return a paragraph's text with its items, as plain text."""
+    return "\n".join([paragraph.text, *(f"{i.marker} {i.text}".strip() for i in paragraph.items)]).strip()
+
+
+def paragraphs_export(site: SiteData) -> list[dict]:
+    """Return api/paragraphs.json: one object per published paragraph."""
+    rows = []
+    for p in site.paragraphs:
+        doc = site.document[p.document]
+        notes = site.annotations.for_paragraph(p.id)
+        section = site.section_of(p)
+        rows.append({
+            "id": p.id,
+            "url": site.paragraph_url(p.id),
+            "document": doc.slug,
+            "document_title": doc.title,
+            "section": section.title or "",
+            "label": p.paragraph.label,
+            "text": paragraph_plain_text(p.paragraph),
+            "terms": list(notes.terms),
+            "topics": list(notes.topics),
+            "related": list(notes.related),
+            "commitments": [{"anchor": c.anchor, "sentence": c.sentence, "text": c.text,
+                             "verb": c.verb} for c in notes.commitments],
+        })
+    return rows
+
+
+def glossary_export(site: SiteData) -> list[dict]:
+    """Return api/glossary.json: one object per glossary entry."""
+    return [{
+        "id": e.id,
+        "name": e.name,
+        "acronym": e.acronym,
+        "aliases": list(e.aliases),
+        "kind": e.kind,
+        "definition": e.definition,
+        "url": term_url(e.id),
+        "mentions": list(site.annotations.mentions_by_term.get(e.id, ())),
+    } for e in site.glossary.entries]
+
+
+def anchor_map(site: SiteData) -> dict[str, dict]:
+    """Return id → {url, status, label, text, date} for the fragment forwarder."""
+    out = {}
+    for r in site.registry.paragraphs:
+        date = r.history[-1].date if r.history else ""
+        out[r.id] = {"url": r.url, "status": r.status, "label": r.label, "date": date}
+    return out
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def data_files(site: SiteData) -> tuple[DataFile, ...]:
+    """Return the export files and the anchor map, as written into the site."""
+    # The map is a script, not JSON, so that a page opened from disk (file://) can load it.
+    mapping = json.dumps(anchor_map(site), ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+    return (
+        DataFile("api/paragraphs.json", _json(paragraphs_export(site))),
+        DataFile("api/glossary.json", _json(glossary_export(site))),
+        DataFile("api/anchors.json", _json(anchors_export(site.registry))),
+        DataFile(ANCHOR_MAP_JS, f"window.G7_ANCHORS={mapping};\n"),
+    )

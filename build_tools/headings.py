@@ -1,0 +1,297 @@
+"""Rules for the short lines of a text: headings, heading numbers, parts and splits.
+
+Every function here is pure and works on one stripped line (or a few headings);
+the parser decides where the lines sit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+MAX_HEADING_WORDS = 25
+MAX_HEADING_CHARS = 200
+MAX_NUMBERED_HEADING_WORDS = 12
+MIN_SHARED_RUN_WORDS = 3
+
+SENTENCE_END = ".;:?!,…"
+CLOSERS = "\"'”’»)]"
+
+BULLET_RE = re.compile(r"^(?P<marker>[-•*–—▪●◦·‣○■□➢►])\s+(?P<text>\S.*)$")
+SUBPOINT_RE = re.compile(
+    r"^(?P<marker>\((?:[ivxlc]+|[a-z]|[A-Z])\)|(?:[ivxlc]+|[a-z])\))\s+(?P<text>\S.*)$"
+)
+PARAGRAPH_NUMBER_RE = re.compile(
+    r"^(?P<number>\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})(?P<punct>[.,)]))(?P<space>\s*)(?P<text>\S.*)$"
+)
+FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|\*{1,3}|[†‡§])\s+(?P<text>\S.*)$")
+HEADING_NUMBER_RE = re.compile(
+    r"^(?P<number>(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)])\s+(?P<text>\S.*)$"
+)
+
+# Words after which a capitalised word is ordinary title case, not a new subtitle.
+CONNECTIVES = frozenset("""
+    a an and or nor but the of for in on to with against from into by at as via per
+    vs versus than upon amid between among across through throughout under over
+    after before within without beyond about towards toward including its their our
+    de del della di du des la le les et y
+""".split())
+
+
+def is_list_item(text: str) -> bool:
+    """Return True when a stripped line starts with a bullet or a sub-point marker."""
+    return bool(BULLET_RE.match(text) or SUBPOINT_RE.match(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when a line ends with sentence punctuation (closing quotes ignored)."""
+    core = text.rstrip(CLOSERS).rstrip()
+    return bool(core) and core[-1] in SENTENCE_END
+
+
+def is_heading_like(text: str, max_words: int = MAX_HEADING_WORDS) -> bool:
+    """Return True when a stripped line could be a heading or a title by its shape alone."""
+    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) > max_words:
+        return False
+    if ends_sentence(text) or is_list_item(text):
+        return False
+    first_letter = next((c for c in text if c.isalpha()), "")
+    return first_letter.isupper() or (not first_letter and text[0].isdigit())
+
+
+def split_heading_number(text: str) -> tuple[str, str]:
+    """Return (number as printed, rest) of a numbered heading line, or ('', text)."""
+    match = HEADING_NUMBER_RE.match(text)
+    if match and is_heading_like(match["text"], MAX_NUMBERED_HEADING_WORDS):
+        return match["number"], match["text"]
+    return "", text
+
+
+def is_all_caps(text: str) -> bool:
+    """Return True when every letter of the line is uppercase (and there is one)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every whitespace-separated word of a line."""
+    return [m.span() for m in re.finditer(r"\S+", text)]
+
+
+def slice_words(text: str, start: int, end: int | None = None) -> str:
+    """Return the words start..end of a line, with the printed spacing between them."""
+    spans = word_spans(text)[start:end]
+    return text[spans[0][0]:spans[-1][1]] if spans else ""
+
+
+def normalise(text: str) -> str:
+    """Return a line with every whitespace run (NBSP included) made one space."""
+    return " ".join(text.split())
+
+
+def shared_run_length(first: str, second: str) -> int:
+    """Return how many leading whole words two headings share, if that makes a part, else 0.
+
+    A shared run is a part only when it has at least MIN_SHARED_RUN_WORDS words
+    and leaves at least one word of each heading for its own title.
+    """
+    a, b = first.split(), second.split()
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    if shared < MIN_SHARED_RUN_WORDS or shared >= min(len(a), len(b)):
+        return 0
+    return shared
+
+
+def title_subtitle_split(heading: str) -> int:
+    """Return the word index where a run-together heading's subtitle starts, or 0.
+
+    The subtitle starts at the first capitalised word that directly follows a
+    lowercase word which is neither a connective nor ends in punctuation
+    ('... virtual assets Security perspectives ...').
+    """
+    words = heading.split()
+    for index in range(1, len(words)):
+        previous, word = words[index - 1], words[index]
+        if not (word[0].isalpha() and word[0].isupper()):
+            continue
+        if not previous[0].islower() or not previous[-1].isalnum():
+            continue
+        if previous.lower() in CONNECTIVES:
+            continue
+        return index
+    return 0
+
+
+# ------------------------------------------------------ lines and section groups
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank body line: its 1-based number and its stripped text."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class HeadingLine:
+    """A line read as a heading."""
+
+    line: int
+    number: str
+    """The heading's printed number ('1.', 'II.'), '' when none."""
+    text: str
+    """The heading without its number."""
+    printed: str
+    """The whole line as printed (stripped)."""
+
+
+@dataclass(frozen=True)
+class ParagraphLine:
+    """A line read as a paragraph, numbered or not."""
+
+    line: int
+    number_text: str
+    number: str
+    text: str
+    footnote_refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """A bullet or sub-point line."""
+
+    line: int
+    marker: str
+    text: str
+
+
+Entry = HeadingLine | ParagraphLine | ItemLine
+
+
+@dataclass
+class SectionGroup:
+    """A heading (or None for text before any heading) and the lines under it."""
+
+    heading: HeadingLine | None
+    part: str | None = None
+    part_printed: bool = False
+    entries: list[ParagraphLine | ItemLine] = field(default_factory=list)
+
+
+def group_sections(entries: list[Entry]) -> list[SectionGroup]:
+    """Return the entries grouped under their headings, with part headings resolved.
+
+    A heading directly followed by another heading is a part heading. The part
+    covers the next heading's section and, when that heading differs in case
+    from the part (ALL CAPS under 'Regional issues'), every following heading
+    of the same case. Of three or more headings in a row, only the last two form
+    a part and its section; the ones before become sections without paragraphs.
+    """
+    groups: list[SectionGroup] = []
+    if entries and not isinstance(entries[0], HeadingLine):
+        groups.append(SectionGroup(None))
+    part: str | None = None
+    child_caps = False
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        if not isinstance(entry, HeadingLine):
+            groups[-1].entries.append(entry)
+            index += 1
+            continue
+        run = _heading_run(entries, index)
+        index += len(run)
+        if len(run) >= 2:
+            groups.extend(SectionGroup(heading) for heading in run[:-2])
+            part_heading, heading = run[-2], run[-1]
+            groups.append(SectionGroup(heading, part=part_heading.printed))
+            child_caps = is_all_caps(heading.text)
+            part = part_heading.printed if child_caps != is_all_caps(part_heading.text) else None
+        elif part is not None and is_all_caps(run[0].text) == child_caps:
+            groups.append(SectionGroup(run[0], part=part))
+        else:
+            part = None
+            groups.append(SectionGroup(run[0]))
+    _add_shared_run_parts(groups)
+    return groups
+
+
+def _heading_run(entries: list[Entry], start: int) -> list[HeadingLine]:
+    """Return the headings that follow one another from start, with nothing between."""
+    run: list[HeadingLine] = []
+    for entry in entries[start:]:
+        if not isinstance(entry, HeadingLine):
+            break
+        run.append(entry)
+    return run
+
+
+def _add_shared_run_parts(groups: list[SectionGroup]) -> None:
+    """Set the part of consecutive sections whose headings start with the same words."""
+    def eligible(i: int) -> bool:
+        return i < len(groups) and groups[i].heading is not None and groups[i].part is None
+
+    index = 0
+    while index < len(groups):
+        if not (eligible(index) and eligible(index + 1)):
+            index += 1
+            continue
+        first = groups[index].heading.text  # type: ignore[union-attr]
+        shared = shared_run_length(first, groups[index + 1].heading.text)  # type: ignore[union-attr]
+        end = index + 1
+        while shared and eligible(end):
+            length = shared_run_length(first, groups[end].heading.text)  # type: ignore[union-attr]
+            if not length:
+                break
+            shared = min(shared, length)
+            end += 1
+        if not shared:
+            index += 1
+            continue
+        for group in groups[index:end]:
+            group.part, group.part_printed = slice_words(first, 0, shared), True
+        index = end
+
+
+def classify(body: list[Line], footnote_markers: set[str]) -> list[Entry]:
+    """Return each body line as a heading, a paragraph line or a list item."""
+    entries: list[Entry] = []
+    for index, line in enumerate(body):
+        following = body[index + 1].text if index + 1 < len(body) else None
+        item = BULLET_RE.match(line.text) or SUBPOINT_RE.match(line.text)
+        if item:
+            entries.append(ItemLine(line.number, item["marker"], item["text"]))
+            continue
+        # A long unpunctuated line before a list introduces it; the last line ends the text.
+        max_words = (MAX_NUMBERED_HEADING_WORDS if following and is_list_item(following)
+                     else MAX_HEADING_WORDS)
+        numbered = _numbered_paragraph(line, footnote_markers)
+        if following is not None and is_heading_like(line.text, max_words):
+            number, text = split_heading_number(line.text)
+            if number or not numbered:
+                entries.append(HeadingLine(line.number, number, text, line.text))
+                continue
+        entries.append(numbered or ParagraphLine(line.number, "", "", line.text))
+    return entries
+
+
+def _numbered_paragraph(line: Line, footnote_markers: set[str]) -> ParagraphLine | None:
+    """Return the line as a numbered paragraph ('1. ', '11, ', '24.We', '(3)', '3)'), or None."""
+    match = PARAGRAPH_NUMBER_RE.match(line.text)
+    if not match:
+        return None
+    text, punct, spaced = match["text"], match["punct"], bool(match["space"])
+    starts_upper = text[0].isupper() or text[0] in "“\"‘'"
+    if not spaced and not (punct == "." and starts_upper):
+        return None
+    if punct == "," and not starts_upper:
+        return None
+    refs: list[str] = []
+    while (ref := FOOTNOTE_RE.match(text)) and ref["marker"] in footnote_markers:
+        refs.append(ref["marker"])
+        text = ref["text"]
+    return ParagraphLine(line.number, match["number"], match["n1"] or match["n2"], text,
+                         tuple(refs))

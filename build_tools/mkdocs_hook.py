@@ -1,0 +1,51 @@
+"""MkDocs hook (``hooks:`` in mkdocs.yml): runs the pipeline, hands MkDocs the pages.
+
+Each event does one thing; the work itself lives in the pipeline modules.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `mkdocs serve` run from a checkout without `pip install -e`
+    sys.path.insert(0, str(ROOT))
+
+from build_tools import site_build  # noqa: E402
+from build_tools.errors import BuildError  # noqa: E402
+
+_generated = None
+
+
+def on_config(config):
+    # Generate every page before MkDocs looks for files.
+    global _generated
+    try:
+        _generated = site_build.generated_for(config)
+    except BuildError as err:
+        raise PluginError(str(err)) from None
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    # Add the generated pages and data files, in memory.
+    for page in _generated.pages:
+        files.append(File.generated(config, page.src_uri, content=page.content))
+    for data in _generated.data_files:
+        files.append(File.generated(config, data.path, content=data.content))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    # Give the theme the navigation this page carries (not the whole site's).
+    context["g7"] = site_build.page_navigation(_generated.site, page.meta)
+    return context
+
+
+def on_post_build(config):
+    # Replace the search index by one entry per paragraph and glossary entry.
+    site_build.write_search_index(_generated.site, Path(config["site_dir"]))

@@ -1,0 +1,256 @@
+"""The data model every pipeline stage reads and returns.
+
+All classes are frozen: a stage never changes what it was given, it returns new
+objects. Line numbers are 1-based lines of the source file, so that any error
+or finding can name ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+# --------------------------------------------------------------------- read
+
+@dataclass(frozen=True)
+class HeadingSplit:
+    """A sidecar statement of where a run-together heading splits."""
+
+    heading: str
+    """The heading line exactly as printed (whitespace-normalised)."""
+    title: str
+    """The words that form the section title."""
+    subtitle: str | None = None
+    """The words after the title, or None."""
+    line: int = 0
+    """Line of the statement in the sidecar."""
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    """What a text's optional ``<name>.yml`` sidecar states that no rule can know."""
+
+    path: Path | None = None
+    """The sidecar file, or None when the text has none."""
+    title: str | None = None
+    """Document title, for a text that prints none."""
+    slug: str | None = None
+    """URL slug of the document; defaults to the file name's stem."""
+    source_url: str | None = None
+    """Where the text was published."""
+    place: str | None = None
+    """Where the meeting took place."""
+    date: str | None = None
+    """ISO date (YYYY-MM-DD) of release, when the text does not print it."""
+    meeting_dates: str | None = None
+    """The meeting's dates as readers say them (e.g. '2-4 October 2024')."""
+    kind: str | None = None
+    """What the document is (communiqué, declaration, summary, ...)."""
+    order: int | None = None
+    """Position of the document on the home page and in navigation."""
+    heading_splits: tuple[HeadingSplit, ...] = ()
+    """Where run-together headings split into title and subtitle."""
+    section_topics: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(section slug, topic ids) overrides of topic membership."""
+    key_lines: tuple[tuple[str, int], ...] = ()
+    """(key, line) of every top-level key, for findings that name a line."""
+    anchor_prefix: str | None = None
+    """Short readable prefix of the document's paragraph ids; defaults to the slug."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """One text of ``source/texts/`` as read from disk."""
+
+    path: Path
+    """The text file, as given (used in every message)."""
+    slug: str
+    """Document slug: sidecar ``slug`` or the file name's stem."""
+    text: str
+    """The decoded text, BOM removed, line endings normalised to ``\\n``."""
+    sidecar: Sidecar = field(default_factory=Sidecar)
+
+
+# -------------------------------------------------------------------- parse
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line of web chrome the parser removed, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """A bullet or sub-point that belongs to the paragraph before it."""
+
+    marker: str
+    """The marker as printed: '-', '•', 'i)', '(ii)', 'a)'; '' when inline."""
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote printed after a rule at the end of a text."""
+
+    marker: str
+    """The footnote's marker as printed ('1', '*')."""
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph with the list items that belong to it."""
+
+    label: str
+    """What readers see and say: the printed number ('4') or the position."""
+    numbered: bool
+    """True when the source prints a number; False when the label is a position."""
+    number_text: str
+    """The number exactly as printed ('11,', '24.'), '' when unnumbered."""
+    text: str
+    """The paragraph's own text, without its number or items."""
+    items: tuple[Item, ...] = ()
+    footnote_refs: tuple[str, ...] = ()
+    """Markers of footnotes referred to right after the number."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs under it: one page of the site."""
+
+    title: str | None
+    """Section title, or None for a text without headings."""
+    subtitle: str | None = None
+    part: str | None = None
+    """Title of the part the section belongs to (a heading shared by sections)."""
+    heading_number: str = ""
+    """A heading's printed number ('1.'), '' when none."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    line: int = 0
+    part_printed: bool = False
+    """True when this section's printed heading line includes the part's words."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed text."""
+
+    slug: str
+    title: str
+    path: Path
+    title_printed: bool = True
+    """False when the title comes from the sidecar or the file name."""
+    date: str | None = None
+    """ISO date (YYYY-MM-DD) of release, if known."""
+    dateline: str | None = None
+    """The date or place/date line exactly as printed, if any."""
+    place: str | None = None
+    source_url: str | None = None
+    sections: tuple[Section, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    """Chrome the parser removed, for the build report."""
+    numbering: str = "none"
+    """'per-section', 'continuous' or 'none'."""
+    kind: str | None = None
+    meeting_dates: str | None = None
+    order: int | None = None
+    applied_overrides: tuple[str, ...] = ()
+    """Notes ('file:line: ...') of every sidecar statement the parser applied."""
+    title_line: int = 0
+    """Line of the printed title, 0 when the title is not printed."""
+    dateline_line: int = 0
+    """Line of the printed dateline, 0 when there is none."""
+
+
+# ----------------------------------------------------------------- identify
+
+PUBLISHED_STATUSES = frozenset({"current", "amended", "moved", "split"})
+"""Record statuses whose id is on a page now; 'merged' and 'removed' ids are not."""
+
+
+@dataclass(frozen=True)
+class PlacedParagraph:
+    """A paragraph with its permanent id and where it is published."""
+
+    id: str
+    """Permanent URL fragment, unique across the site."""
+    document: str
+    """Document slug."""
+    section: str
+    """Section page id within the document ('' for a document's only, untitled section)."""
+    paragraph: Paragraph
+    status: str = "current"
+    """What matching found in this build: 'current' (same words), 'renumbered',
+    'new', 'amended', 'moved', 'split', 'merged' (absorbed other ids), 'restored'."""
+    url: str = ""
+    """Site-root-relative page URL with '#id'."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One published state of a paragraph: its state right after the event."""
+
+    date: str
+    """ISO date of the build that recorded the event."""
+    text: str
+    label: str
+    url: str
+    event: str
+    """'published', 'renumbered', 'moved', 'amended', 'split', 'merged',
+    'restored' or 'removed'."""
+
+
+@dataclass(frozen=True)
+class AnchorRecord:
+    """A registry entry: one id ever published."""
+
+    id: str
+    status: str
+    """The last change: 'current' (never changed, or restored), 'moved',
+    'amended', 'split' (the id names the first part), 'merged' (the id was
+    merged into its successor) or 'removed'."""
+    url: str
+    """Site-root-relative path with '#fragment' where the id resolves now."""
+    fingerprint: str
+    """First 16 hex digits of the sha256 of the normalised text."""
+    text: str
+    """Last published text; list items on their own lines."""
+    document: str
+    section: str
+    """Section page id within the document where the paragraph was last published."""
+    label: str
+    successors: tuple[str, ...] = ()
+    """For 'split': every part's id, this one first; for 'merged': the id it went into."""
+    history: tuple[HistoryEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    """A registry entry for a section page id."""
+
+    id: str
+    """'<document>/<section slug>' as first published; '<document>' for the
+    untitled section of a one-section document (its page is the document page)."""
+    url: str
+    """Current (or, when removed, last) site-root-relative URL of the page."""
+    title: str
+    status: str = "current"
+    """'current', 'renamed' or 'removed'."""
+    previous_urls: tuple[str, ...] = ()
+    """Earlier URLs of the page, each of which gets a redirect page."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every id ever published; the committed file ``source/anchor-registry.json``."""
+
+    paragraphs: tuple[AnchorRecord, ...] = ()
+    sections: tuple[SectionRecord, ...] = ()

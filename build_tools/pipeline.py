@@ -1,0 +1,107 @@
+"""The pipeline from ``source/`` to generated pages, one named stage after another.
+
+``read_inputs`` does all the reading; ``generate`` is pure: same inputs and
+date, same pages, byte for byte.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools import exports
+from build_tools.annotate import Annotations, annotate_terms
+from build_tools.glossary import Glossary, load_glossary
+from build_tools.identify import Identified, identify
+from build_tools.model import Document, Registry, SourceText
+from build_tools.parse import parse_text
+from build_tools.read import SourceTree, read_texts
+from build_tools.registry import load_registry
+from build_tools.render.documents import document_pages, home_page
+from build_tools.render.env import DataFile, Page
+from build_tools.render.glossary_page import glossary_page
+from build_tools.render.search_page import search_page
+from build_tools.site_data import SiteData
+from build_tools.terms import build_matcher
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read from a source folder."""
+
+    tree: SourceTree
+    texts: tuple[SourceText, ...]
+    glossary: Glossary
+    registry: Registry
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What one generation produced, ready for MkDocs and for ``dump``."""
+
+    pages: tuple[Page, ...]
+    data_files: tuple[DataFile, ...]
+    registry: Registry
+    """The registry to write once the site is built."""
+    site: SiteData
+    identified: Identified
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage."""
+
+    def report_lines(self) -> list[str]:
+        """Return what the maintainer is told: chrome removed, overrides, anchors matched."""
+        lines: list[str] = []
+        for doc in self.site.documents:
+            for removed in doc.removed:
+                lines.append(f"{doc.path}:{removed.line}: removed {removed.reason}: {removed.text.strip()[:70]}")
+            for note in getattr(doc, "applied_overrides", ()):
+                lines.append(note)
+        lines.append(self.identified.report.summary())
+        return lines
+
+
+def read_inputs(source: Path) -> Inputs:
+    """Return every input of the site in ``source``; raises BuildError-family errors."""
+    tree = SourceTree(Path(source))
+    return Inputs(
+        tree=tree,
+        texts=read_texts(tree),
+        glossary=load_glossary(tree.glossary) if tree.glossary.exists()
+        else Glossary(entries=(), path=tree.glossary),
+        registry=load_registry(tree.registry),
+    )
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str):
+    start = time.perf_counter()
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def document_order(doc: Document) -> tuple:
+    """Return the sort key of a document: sidecar order, then date, then slug."""
+    return (doc.order if doc.order is not None else 10**6, doc.date or "9999", doc.slug)
+
+
+def generate(inputs: Inputs, today: str) -> Generated:
+    """Return the pages and data files of the site made from ``inputs`` on ``today``."""
+    timings: dict[str, float] = {}
+    with _timed(timings, "parse"):
+        documents = tuple(sorted((parse_text(t) for t in inputs.texts), key=document_order))
+    with _timed(timings, "identify"):
+        prefixes = {t.slug: t.sidecar.anchor_prefix for t in inputs.texts if t.sidecar.anchor_prefix}
+        identified = identify(documents, inputs.registry, today, prefixes)
+    with _timed(timings, "annotate"):
+        matcher = build_matcher(inputs.glossary)
+        annotations: Annotations = annotate_terms(identified.paragraphs, inputs.glossary, matcher)
+    site = SiteData(documents=documents, sections=identified.sections,
+                    paragraphs=identified.paragraphs, registry=identified.registry,
+                    glossary=inputs.glossary, annotations=annotations, today=today)
+    with _timed(timings, "render"):
+        pages = (home_page(site),) + document_pages(site) + (glossary_page(site), search_page())
+        data_files = exports.data_files(site)
+    return Generated(pages=pages, data_files=data_files, registry=identified.registry,
+                     site=site, identified=identified, timings=timings)

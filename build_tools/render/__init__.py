@@ -1,0 +1,5 @@
+"""Stage 5, render: the annotated corpus → Markdown pages and data files.
+
+Each page is a Markdown file whose body is one HTML block: source text is
+escaped data inside it, so no Markdown or template syntax in a text can act.
+"""

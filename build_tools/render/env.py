@@ -1,0 +1,60 @@
+"""The Jinja2 environment and the page record every renderer returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from build_tools.urls import page_src_uri, relative_url
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page."""
+
+    url: str
+    """Site-root-relative directory URL ('' for home)."""
+    content: str
+    """Front matter and body, exactly as written to disk by ``dump``."""
+
+    @property
+    def src_uri(self) -> str:
+        return page_src_uri(self.url)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file written into the built site as it is (exports, redirects, maps)."""
+
+    path: str
+    content: str
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """Return the shared template environment (autoescaping on)."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.globals["rel"] = relative_url
+    return env
+
+
+def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
+    """Return a page: YAML front matter from ``meta`` and the rendered body.
+
+    Blank lines are squeezed out of the body so Python-Markdown reads it as a
+    single raw HTML block and never parses source text as Markdown.
+    """
+    body = environment().get_template(template).render(page_url=url, **context)
+    body = _BLANK_LINES.sub("\n", body.strip())
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return Page(url=url, content=f"---\n{front}---\n\n{body}\n")

@@ -1,0 +1,71 @@
+"""The glossary page: entries by kind and A–Z, each with every paragraph mentioning it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_tools.glossary import GlossaryEntry
+from build_tools.render.env import Page, make_page
+from build_tools.site_data import GLOSSARY_URL, SiteData
+
+KIND_TITLES = {
+    "body": "Bodies and organisations",
+    "convention": "Conventions and treaties",
+    "process": "Processes",
+    "initiative": "Initiatives",
+    "mechanism": "G7 mechanisms and networks",
+    "document": "Documents",
+    "abbreviation": "Abbreviations",
+}
+
+
+@dataclass(frozen=True)
+class MentionGroup:
+    """Mentions of an entry in one section of one document."""
+
+    document_title: str
+    section_title: str
+    links: tuple[tuple[str, str], ...]
+    """(url, paragraph label)."""
+
+
+@dataclass(frozen=True)
+class EntryView:
+    entry: GlossaryEntry
+    related: tuple[GlossaryEntry, ...]
+    mentions: tuple[MentionGroup, ...]
+    document_url: str
+
+
+def mention_groups(site: SiteData, entry_id: str) -> tuple[MentionGroup, ...]:
+    """Return the paragraphs mentioning an entry, grouped by document and section."""
+    groups: list[MentionGroup] = []
+    for pid in site.annotations.mentions_by_term.get(entry_id, ()):
+        p = site.paragraph[pid]
+        doc = site.document[p.document]
+        section = site.section_of(p)
+        title = section.title or "Text"
+        link = (site.paragraph_url(pid), f"¶ {p.paragraph.label}")
+        last = groups[-1] if groups else None
+        if last and last.document_title == doc.title and last.section_title == title:
+            groups[-1] = MentionGroup(last.document_title, title, last.links + (link,))
+        else:
+            groups.append(MentionGroup(doc.title, title, (link,)))
+    return tuple(groups)
+
+
+def glossary_page(site: SiteData) -> Page:
+    """Return the glossary page."""
+    by_kind: dict[str, list[EntryView]] = {}
+    for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
+        doc = entry.document if entry.document in site.document else None
+        by_kind.setdefault(entry.kind, []).append(EntryView(
+            entry=entry,
+            related=tuple(site.glossary.by_id[r] for r in entry.related if r in site.glossary.by_id),
+            mentions=mention_groups(site, entry.id),
+            document_url=f"{doc}/" if doc else ""))
+    kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
+    meta = {"title": "Glossary", "kind": "glossary", "document": "", "document_title": "",
+            "document_date": "", "document_place": "", "section": "", "part": "",
+            "previous": None, "next": None}
+    return make_page(GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds)

@@ -1,0 +1,45 @@
+"""Source text → HTML: escaped as data, with links placed on exact character spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Span:
+    """A link to place over ``text[start:end]``."""
+
+    start: int
+    end: int
+    href: str
+    css_class: str
+    title: str = ""
+    """Accessible name of the target (the glossary entry's name)."""
+    data_term: str = ""
+    """Glossary id, so the popover can find the definition on the page."""
+
+
+def text_html(text: str, spans: tuple[Span, ...] = ()) -> Markup:
+    """Return ``text`` HTML-escaped, with each span wrapped in a link.
+
+    Spans must not overlap; they are placed on the text itself, so a link can
+    never land inside another link, a heading or a label.
+    """
+    out: list[str] = []
+    cursor = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < cursor:
+            raise ValueError(f"overlapping link spans at {span.start}")
+        out.append(escape(text[cursor:span.start]))
+        attrs = f' class="{escape(span.css_class)}" href="{escape(span.href)}"'
+        if span.data_term:
+            attrs += f' data-term="{escape(span.data_term)}"'
+        if span.title:
+            attrs += f' aria-description="{escape(span.title)}"'
+        out.append(f"<a{attrs}>{escape(text[span.start:span.end])}</a>")
+        cursor = span.end
+    out.append(escape(text[cursor:]))
+    return Markup("".join(out))

@@ -1,0 +1,119 @@
+"""View models of paragraphs: escaped text with glossary links, items, footnotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from build_tools.model import PlacedParagraph
+from build_tools.render.html import Span, text_html
+from build_tools.site_data import SiteData, term_url
+from build_tools.urls import relative_url
+
+
+@dataclass(frozen=True)
+class LinkView:
+    url: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    marker: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    marker: str
+    id: str
+    back_id: str
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """What the paragraph macro needs, all text escaped."""
+
+    id: str
+    label: str
+    numbered: bool
+    text_html: Markup
+    items: tuple[ItemView, ...]
+    footnote_refs: tuple[FootnoteRef, ...]
+    amended: str = ""
+    history: tuple = ()
+    topics: tuple = ()
+    related: tuple[LinkView, ...] = ()
+
+    @property
+    def links(self) -> bool:
+        return bool(self.topics or self.related)
+
+
+def footnote_id(document: str, marker: str) -> str:
+    """Return the element id of a document's footnote."""
+    return f"fn-{document}-{marker}"
+
+
+def term_target(site: SiteData, entry_id: str) -> str:
+    """Return where a mention links: the published document it names, else the glossary."""
+    entry = site.glossary.by_id[entry_id]
+    document = getattr(entry, "document", None)
+    if document and document in site.document:
+        return f"{document}/"
+    return term_url(entry_id)
+
+
+def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[int, tuple[Span, ...]]:
+    """Return link spans per piece (-1 = text, i = item): the first mention of each entry."""
+    seen: set[str] = set()
+    spans: dict[int, list[Span]] = {}
+    for piece in site.annotations.for_paragraph(placed.id).pieces:
+        for mention in piece.mentions:
+            if mention.entry_id in seen:
+                continue
+            seen.add(mention.entry_id)
+            entry = site.glossary.by_id[mention.entry_id]
+            spans.setdefault(piece.item, []).append(Span(
+                mention.start, mention.end, relative_url(page_url, term_target(site, entry.id)),
+                "term", title=entry.name, data_term=entry.id))
+    return {k: tuple(v) for k, v in spans.items()}
+
+
+def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> ParagraphView:
+    """Return the view model of one published paragraph on the page at ``page_url``."""
+    para = placed.paragraph
+    spans = term_spans(site, placed, page_url)
+    notes = site.annotations.for_paragraph(placed.id)
+    record = site.registry_record(placed.id)
+    amended = ""
+    history: tuple = ()
+    if record is not None:
+        earlier = tuple(h for h in record.history if h.event == "amended")
+        if earlier:
+            amended = earlier[-1].date
+            history = tuple(reversed(record.history))
+    return ParagraphView(
+        id=placed.id,
+        label=para.label,
+        numbered=para.numbered,
+        text_html=text_html(para.text, spans.get(-1, ())),
+        items=tuple(ItemView(item.marker, text_html(item.text, spans.get(i, ())))
+                    for i, item in enumerate(para.items)),
+        footnote_refs=tuple(FootnoteRef(m, footnote_id(placed.document, m),
+                                        f"fnref-{placed.document}-{m}") for m in para.footnote_refs),
+        amended=amended,
+        history=history,
+        topics=tuple(site.topic[t] for t in notes.topics if t in site.topic),
+        related=tuple(LinkView(site.paragraph_url(r), related_name(site, r))
+                      for r in notes.related if r in site.paragraph),
+    )
+
+
+def related_name(site: SiteData, paragraph_id: str) -> str:
+    """Return how a related paragraph is named in a list: 'Ukraine ¶ 4'."""
+    p = site.paragraph[paragraph_id]
+    section = site.section_of(p)
+    where = section.title or site.document[p.document].title
+    return f"{where} ¶ {p.paragraph.label}"

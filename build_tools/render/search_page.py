@@ -1,0 +1,14 @@
+"""The search page: the results list theme/js/search.js fills in."""
+
+from __future__ import annotations
+
+from build_tools.render.env import Page, make_page
+from build_tools.site_data import SEARCH_URL
+
+
+def search_page() -> Page:
+    """Return the search page."""
+    meta = {"title": "Search", "kind": "search", "document": "", "document_title": "",
+            "document_date": "", "document_place": "", "section": "", "part": "",
+            "previous": None, "next": None}
+    return make_page(SEARCH_URL, meta, "search.md.j2")

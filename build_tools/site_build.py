@@ -1,0 +1,100 @@
+"""Glue between the pipeline and MkDocs: which inputs, which navigation, the search index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from build_tools.exports import paragraph_plain_text
+from build_tools.pipeline import Generated, generate, read_inputs
+from build_tools.site_data import GLOSSARY_URL, SiteData, section_heading
+
+# Set by the command line so that MkDocs builds exactly what it generated.
+_injected: Generated | None = None
+
+
+def inject(generated: Generated | None) -> None:
+    """Make the next MkDocs build use ``generated`` instead of generating again."""
+    global _injected
+    _injected = generated
+
+
+def build_date() -> str:
+    """Return the ISO date recorded for changes: G7_BUILD_DATE, else today."""
+    return os.environ.get("G7_BUILD_DATE") or dt.date.today().isoformat()
+
+
+def source_dir(config) -> Path:
+    """Return the source folder named by mkdocs.yml's ``extra.source_dir``."""
+    base = Path(config["config_file_path"] or ".").resolve().parent
+    return base / (config["extra"].get("source_dir") or "source")
+
+
+def generated_for(config) -> Generated:
+    """Return the generation MkDocs should build: injected, or made now."""
+    if _injected is not None:
+        return _injected
+    return generate(read_inputs(source_dir(config)), build_date())
+
+
+def page_navigation(site: SiteData, meta: dict) -> dict:
+    """Return the navigation one page carries.
+
+    Its size does not grow with the site: the current document's sections in
+    full, every other document as one link, topics as one list.
+    """
+    current = meta.get("document") or ""
+    documents = []
+    for doc in site.documents:
+        entry = {"title": doc.title, "url": f"{doc.slug}/", "current": doc.slug == current,
+                 "sections": []}
+        if doc.slug == current:
+            entry["sections"] = [
+                {"title": section_heading(doc.sections[s.index]), "url": s.url,
+                 "part": doc.sections[s.index].part or "",
+                 "current": s.id == (meta.get("section") or "") and bool(s.id)}
+                for s in site.sections_of[doc.slug] if s.id]
+        documents.append(entry)
+    topics = [{"title": t.title, "url": t.url} for t in site.topics]
+    return {"documents": documents, "topics": topics}
+
+
+def search_entries(site: SiteData) -> list[dict]:
+    """Return one search entry per paragraph, section page and glossary entry."""
+    docs = []
+    for doc in site.documents:
+        docs.append({"location": f"{doc.slug}/", "title": doc.title, "text": doc.dateline or ""})
+    for s in site.sections:
+        if s.id:
+            doc = site.document[s.document]
+            docs.append({"location": s.url, "title": section_heading(doc.sections[s.index]),
+                         "text": doc.title})
+    for p in site.paragraphs:
+        doc = site.document[p.document]
+        section = site.section_of(p)
+        where = section.title or doc.title
+        docs.append({"location": site.paragraph_url(p.id),
+                     "title": f"{where} ¶ {p.paragraph.label}",
+                     "text": paragraph_plain_text(p.paragraph),
+                     "document": doc.title})
+    for e in site.glossary.entries:
+        names = " ".join(filter(None, [e.name, e.acronym, *e.aliases]))
+        docs.append({"location": f"{GLOSSARY_URL}#{e.id}",
+                     "title": f"{e.acronym} · {e.name}" if e.acronym else e.name,
+                     "text": f"{names}. {e.definition}", "document": "Glossary"})
+    return docs
+
+
+def write_search_index(site: SiteData, site_dir: Path) -> None:
+    """Write search/search_index.json (and a .js twin that works from file://)."""
+    target = site_dir / "search" / "search_index.json"
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
+    if target.exists():
+        config = json.loads(target.read_text(encoding="utf-8")).get("config", config)
+    index = {"config": config, "docs": search_entries(site)}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    script = "window.G7_SEARCH_INDEX=" + json.dumps(index, ensure_ascii=True) + ";\n"
+    (target.parent / "search_index.js").write_text(script, encoding="utf-8")

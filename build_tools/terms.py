@@ -1,0 +1,187 @@
+"""Find glossary terms in a text in one pass, whatever the number of entries.
+
+The text is cut once into normalised tokens and a token trie (dict of dicts) is
+walked from each token start. A text's cost therefore depends on its length and
+on the longest term, never on how many entries the glossary holds.
+
+Matching rules:
+
+- names and aliases match case-insensitively; an entry's ``acronym`` matches
+  only with exactly its printed case ('WHO' is never 'who', 'ERA' never 'era');
+- typography is ignored: curly and straight quotes, accents ('Communiqué' is
+  'Communique'), every hyphen and dash, any run of whitespace (NBSP and line
+  breaks included) compare equal;
+- a term is only ever found as whole words: tokens are maximal runs of letters
+  and digits, so 'AI' is never found inside 'RAIN';
+- a possessive after a term is accepted and left out of the mention:
+  in 'Interpol’s databases' the mention covers 'Interpol';
+- mentions never overlap: at each place the longest term wins
+  ('UNODC Early Warning Advisory' is not 'UNODC'), then the scan goes on
+  after it (leftmost-longest).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from build_tools.glossary import Glossary
+
+_TOKEN = re.compile(r"(?P<word>[^\W_]+)|(?P<space>\s+)|(?P<mark>.)", re.DOTALL)
+
+_MARKS = {
+    **dict.fromkeys("'’‘`´ʼ′", "'"),
+    **dict.fromkeys("\"“”„«»″", '"'),
+    **dict.fromkeys("-‐‑‒–—―−", "-"),
+}
+_END = ""  # trie key of the terms ending at a node; never a token
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark of a text."""
+
+    key: str
+    """Case-folded, accent-free word, or the canonical mark ('’' is "'")."""
+    cased: str
+    """The same without case folding (used for acronyms)."""
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A glossary term found in a text: ``text[start:end]`` names ``entry_id``."""
+
+    start: int
+    end: int
+    entry_id: str
+
+
+@dataclass(frozen=True)
+class _Term:
+    entry_id: str
+    exact: tuple[str, ...] | None
+    """Cased tokens the text must show (acronyms), or None (any case)."""
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """A token trie over every name, acronym and alias of a glossary."""
+
+    trie: Mapping
+    """Nested dicts keyed by token key; ``trie[...][""]`` holds the terms ending there."""
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokenise(text: str) -> list[Token]:
+    """Return the words and marks of ``text``, whitespace dropped, with offsets."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "space":
+            continue
+        raw = match.group()
+        if kind == "word":
+            cased = _strip_accents(raw)
+            key = cased.casefold()
+        else:
+            cased = key = _MARKS.get(raw, raw)
+        tokens.append(Token(key, cased, match.start(), match.end()))
+    return tokens
+
+
+def term_key(term: str) -> tuple[str, ...]:
+    """Return the normalised token keys of ``term``: equal keys match alike."""
+    return tuple(token.key for token in tokenise(term))
+
+
+def _add(trie: dict, term: str, entry_id: str, exact: bool) -> None:
+    tokens = tokenise(term)
+    if not tokens:
+        return
+    node = trie
+    for token in tokens:
+        node = node.setdefault(token.key, {})
+    cased = tuple(token.cased for token in tokens) if exact else None
+    node.setdefault(_END, []).append(_Term(entry_id, cased))
+
+
+def build_matcher(glossary: Glossary) -> TermMatcher:
+    """Return a matcher for every name, acronym and alias of ``glossary``."""
+    trie: dict = {}
+    for entry in glossary.entries:
+        _add(trie, entry.name, entry.id, exact=False)
+        if entry.acronym:
+            _add(trie, entry.acronym, entry.id, exact=True)
+        for alias in entry.aliases:
+            _add(trie, alias, entry.id, exact=False)
+    return TermMatcher(trie)
+
+
+def _accepted(terms: Iterable[_Term], tokens: list[Token], i: int, j: int) -> str | None:
+    """Return the entry id of the first term ending here that the case rule accepts."""
+    for term in terms:
+        if term.exact is None or term.exact == tuple(t.cased for t in tokens[i:j + 1]):
+            return term.entry_id
+    return None
+
+
+def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
+    """Return the non-overlapping, leftmost-longest mentions in ``text``, in order."""
+    tokens = tokenise(text)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        node = matcher.trie
+        best: tuple[int, str] | None = None
+        j = i
+        while j < len(tokens) and tokens[j].key in node:
+            node = node[tokens[j].key]
+            if _END in node:
+                entry_id = _accepted(node[_END], tokens, i, j)
+                if entry_id is not None:
+                    best = (j, entry_id)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        last, entry_id = best
+        mentions.append(Mention(tokens[i].start, tokens[last].end, entry_id))
+        i = last + 1
+    return tuple(mentions)
+
+
+def first_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """Return the first mention of each entry, in text order."""
+    seen: set[str] = set()
+    firsts: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.entry_id not in seen:
+            seen.add(mention.entry_id)
+            firsts.append(mention)
+    return tuple(firsts)
+
+
+def count_mentions(mentions: Iterable[Mention]) -> dict[str, int]:
+    """Return entry id -> number of mentions."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.entry_id] = counts.get(mention.entry_id, 0) + 1
+    return counts
+
+
+def unmentioned_entries(glossary: Glossary, texts: Iterable[str]) -> list[str]:
+    """Return the ids of entries that no text mentions, in glossary order."""
+    matcher = build_matcher(glossary)
+    mentioned: set[str] = set()
+    for text in texts:
+        mentioned.update(m.entry_id for m in find_mentions(matcher, text))
+    return [entry.id for entry in glossary.entries if entry.id not in mentioned]
