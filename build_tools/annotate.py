@@ -3,7 +3,7 @@ paragraphs and commitments, computed once over the identified corpus."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from build_tools.glossary import Glossary
@@ -77,3 +77,9 @@ def annotate_terms(paragraphs: tuple[PlacedParagraph, ...], glossary: Glossary,
         for term in terms:
             by_term[term].append(placed.id)
     return Annotations(notes=notes, mentions_by_term={k: tuple(v) for k, v in by_term.items()})
+
+
+def with_topics(annotations: Annotations, topics_of: Mapping[str, tuple[str, ...]]) -> Annotations:
+    """Return ``annotations`` with each paragraph's topics filled in."""
+    notes = {pid: replace(n, topics=topics_of.get(pid, ())) for pid, n in annotations.notes.items()}
+    return replace(annotations, notes=notes)

@@ -1,4 +1,4 @@
-"""Web chrome, rules and footnotes: the lines around an official text's paragraphs.
+"""The lines around a text's sections: web chrome, title and dateline, rules, footnotes.
 
 ``find_chrome`` only names lines to remove and why; it never removes body text:
 banner, navigation and share lines are recognised only before the text's first
@@ -7,9 +7,14 @@ sentence or after its last one, and only when a line holds nothing else.
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 
-from build_tools.headings import FOOTNOTE_RE, Line, ends_sentence
+from build_tools.headings import (
+    FOOTNOTE_RE, PARAGRAPH_NUMBER_RE, Line, ends_sentence, is_heading_like, normalise,
+    split_heading_number,
+)
 from build_tools.model import Footnote, RemovedLine
 
 BANNER = "government website banner"
@@ -130,25 +135,146 @@ def _is_sentence(text: str) -> bool:
 def split_footnotes(body: list[Line]) -> tuple[list[Line], list[Footnote], list[RemovedLine]]:
     """Return (body without rules and footnotes, footnotes, removed rule lines).
 
-    The footnotes start after the last rule line (a line of dashes or underscores) that
-    is directly followed by a line opening with a footnote marker ('1 ', '* ');
-    a following line without a marker continues the footnote before it.
+    Footnotes follow a rule (a line of dashes or underscores) that is directly
+    followed by a line opening with a footnote marker ('1 ', '* '). A line with
+    no marker on the very next source line continues the footnote before it;
+    any other line ends the footnotes and belongs to the body again.
     """
-    rules = [i for i, line in enumerate(body) if _RULE_RE.match(line.text)]
-    start = next((i for i in reversed(rules)
-                  if i + 1 < len(body) and FOOTNOTE_RE.match(body[i + 1].text)), None)
     footnotes: list[Footnote] = []
-    if start is not None:
-        for line in body[start + 1:]:
-            match = FOOTNOTE_RE.match(line.text)
-            if match:
-                footnotes.append(Footnote(match["marker"], match["text"], line.number))
-            else:
-                last = footnotes[-1]
-                footnotes[-1] = Footnote(last.marker, f"{last.text} {line.text}", last.line)
-    end = len(body) if start is None else start
-    removed = [RemovedLine(body[i].number, body[i].text,
-                           FOOTNOTE_RULE if i == start else SEPARATOR_RULE)
-               for i in rules if i <= end]
-    kept = [line for i, line in enumerate(body[:end]) if i not in rules]
+    removed: list[RemovedLine] = []
+    kept: list[Line] = []
+    index = 0
+    while index < len(body):
+        line = body[index]
+        index += 1
+        if not _RULE_RE.match(line.text):
+            kept.append(line)
+            continue
+        notes, used = _footnotes_at(body, index)
+        removed.append(RemovedLine(line.number, line.text,
+                                   FOOTNOTE_RULE if notes else SEPARATOR_RULE))
+        footnotes.extend(notes)
+        index += used
     return kept, footnotes, removed
+
+
+def _footnotes_at(body: list[Line], start: int) -> tuple[list[Footnote], int]:
+    """Return the footnotes that start at body[start], and how many lines they take."""
+    notes: list[Footnote] = []
+    used = 0
+    for line in body[start:]:
+        match = FOOTNOTE_RE.match(line.text)
+        if match:
+            notes.append(Footnote(match["marker"], match["text"], line.number))
+        elif notes and line.number == body[start + used - 1].number + 1 \
+                and not _RULE_RE.match(line.text):
+            notes[-1] = Footnote(notes[-1].marker, f"{notes[-1].text} {line.text}", notes[-1].line)
+        else:
+            break
+        used += 1
+    return notes, used
+
+
+# ------------------------------------------------------ title and dateline
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the first lines of a text state: title and dateline."""
+
+    title: str | None = None
+    title_line: int = 0
+    dateline: str | None = None
+    dateline_line: int = 0
+    date: str | None = None
+    place: str | None = None
+    consumed: int = 0
+    """How many body lines the title and dateline take."""
+
+
+def read_front_matter(body: list[Line], sidecar_title: str | None) -> FrontMatter:
+    """Return the printed title and dateline at the top of the body, if any.
+
+    The first line is the title when it is shaped like a heading and something
+    follows it; when a sidecar states a different title and a plain paragraph
+    follows, the line is taken as the first heading instead.
+    """
+    first = body[0]
+    following = body[1] if len(body) > 1 else None
+    dated = parse_dateline(first.text)
+    if dated:
+        return FrontMatter(dateline=first.text, dateline_line=first.number,
+                           date=dated[0], place=dated[1], consumed=1)
+    if following is None or not _is_title(first.text, following.text, sidecar_title):
+        return FrontMatter()
+    dated = parse_dateline(following.text)
+    if not dated:
+        return FrontMatter(title=first.text, title_line=first.number, consumed=1)
+    return FrontMatter(title=first.text, title_line=first.number, dateline=following.text,
+                       dateline_line=following.number, date=dated[0], place=dated[1],
+                       consumed=2)
+
+
+def _is_title(text: str, following: str, sidecar_title: str | None) -> bool:
+    """Return True when a first line reads as the document's title."""
+    numbered = PARAGRAPH_NUMBER_RE.match(text) or split_heading_number(text)[0]
+    if numbered or not is_heading_like(text):
+        return False
+    if sidecar_title is None or normalise(sidecar_title) == normalise(text):
+        return True
+    return bool(parse_dateline(following) or is_heading_like(following))
+
+
+# ----------------------------------------------------------------- datelines
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
+          r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DASH = r"\s*[-–—]\s*"
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_MONTH_YEAR = (
+    rf"(?:\d{{1,2}}{_ORD}(?:\s+{_MONTH})?(?:\s+\d{{4}})?{_DASH})?"
+    rf"(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
+)
+_MONTH_DAY_YEAR = (
+    rf"(?P<m2>{_MONTH})\s+(?:\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?{_DASH}(?:{_MONTH}\s+)?)?"
+    rf"(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
+)
+_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+DATELINE_RE = re.compile(
+    r"^(?:(?:Release|Publication|Issue)?\s*Date|Published|Issued|Released|Dated)?\s*:?\s*"
+    rf"(?:(?P<place>[^\d:]{{2,80}}?)\s*(?:,|{_DASH})\s*)?(?:{_WEEKDAY})?"
+    rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_ISO})\.?$",
+    re.IGNORECASE,
+)
+
+
+def parse_dateline(text: str) -> tuple[str, str | None] | None:
+    """Return (ISO date, place or None) of a date or place/date line, or None.
+
+    For a range of days ('15-16 November 2022') the date is the last day.
+    """
+    match = DATELINE_RE.match(text)
+    if not match or len(text.split()) > 15:
+        return None
+    year, month, day = _date_parts(match)
+    try:
+        iso = datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    place = match["place"]
+    if place and re.fullmatch(_WEEKDAY, place.strip() + " ", re.IGNORECASE):
+        place = None
+    return iso, place.strip() if place else None
+
+
+def _date_parts(match: re.Match[str]) -> tuple[int, int, int]:
+    """Return (year, month, day) from whichever date form matched."""
+    if match["d1"]:
+        return int(match["y1"]), _MONTHS[match["m1"][:3].lower()], int(match["d1"])
+    if match["d2"]:
+        return int(match["y2"]), _MONTHS[match["m2"][:3].lower()], int(match["d2"])
+    return int(match["y3"]), int(match["m3"]), int(match["d3"])

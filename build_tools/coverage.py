@@ -44,7 +44,9 @@ _CONN = "(?:" + "|".join(CONNECTORS) + ")"
 _NAMED = re.compile(rf"(?<![\w\-])(?:{_WORD}{_SP}(?:{_CONN}{_SP})*)+(?:{'|'.join(SUFFIXES)})(?![\w\-])")
 _PAREN = re.compile(r"\(([^()\n]+)\)")
 _ACRONYM_WORD = re.compile(r"^[A-Z0-9][A-Za-z0-9\-/+&]*$")
-_CAPS = re.compile(r"(?<![\w\-’'])[A-Z0-9][A-Z0-9]*s?(?![\w])|(?<=[\-])[A-Z0-9][A-Z0-9]*s?(?![\w])")
+_AND_THE = re.compile(r"\s+and\s+the\s+")
+# 'Kremlin-backed', 'Russia-led': an adjective before a name, not part of it.
+_ADJECTIVE = re.compile(r"^[A-Z][\w.]*-[a-z]")
 
 
 @dataclass(frozen=True)
@@ -77,16 +79,25 @@ def _paren_acronyms(text: str) -> Iterable[Candidate]:
             yield Candidate(inner, "paren-acronym", match.start(1) + match.group(1).index(inner))
 
 
+def _is_lead_in(word: str) -> bool:
+    """Return True for a word that opens a phrase rather than a name ('The', 'Kremlin-backed')."""
+    return word in LEADING_WORDS or word in CONNECTORS or bool(_ADJECTIVE.match(word))
+
+
 def _named(text: str) -> Iterable[Candidate]:
     for match in _NAMED.finditer(text):
-        words = list(re.finditer(r"\S+", match.group()))
+        # 'the Roma-Lyon Group and the Venice Justice Group' names two things:
+        # keep the last, which ends in the suffix.
+        joins = list(_AND_THE.finditer(match.group()))
+        base = joins[-1].end() if joins else 0
+        words = [(base + w.start(), w.group())
+                 for w in re.finditer(r"\S+", match.group()[base:])]
         first = 0
-        while first < len(words) - 1 and (words[first].group() in LEADING_WORDS
-                                          or words[first].group() in CONNECTORS):
+        while first < len(words) - 1 and _is_lead_in(words[first][1]):
             first += 1
         if len(words) - first < 2:
             continue
-        start = match.start() + words[first].start()
+        start = match.start() + words[first][0]
         yield Candidate(text[start:match.end()], "named", start)
 
 

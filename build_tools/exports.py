@@ -7,8 +7,9 @@ Their shapes are a contract other tools rely on; the JSON Schemas in
 from __future__ import annotations
 
 import json
+from html import escape
 
-from build_tools.registry import anchors_export
+from build_tools.registry import anchors_export, redirects
 from build_tools.render.env import DataFile
 from build_tools.site_data import SiteData, term_url
 
@@ -67,6 +68,20 @@ def anchor_map(site: SiteData) -> dict[str, dict]:
     return out
 
 
+def redirect_page(old_url: str, new_url: str) -> str:
+    """Return the HTML left at an old page URL: it sends readers on, fragment kept."""
+    depth = old_url.count("/")
+    target = "../" * depth + new_url
+    safe = escape(target, quote=True)
+    script = json.dumps(target)
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        f"<title>Moved</title><link rel=\"canonical\" href=\"{safe}\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={safe}\">\n"
+        f"<script>location.replace({script} + location.hash);</script>\n"
+        f"</head><body><p>This page has moved: <a href=\"{safe}\">{safe}</a></p></body></html>\n")
+
+
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -80,4 +95,6 @@ def data_files(site: SiteData) -> tuple[DataFile, ...]:
         DataFile("api/glossary.json", _json(glossary_export(site))),
         DataFile("api/anchors.json", _json(anchors_export(site.registry))),
         DataFile(ANCHOR_MAP_JS, f"window.G7_ANCHORS={mapping};\n"),
+        *(DataFile(f"{old}index.html", redirect_page(old, new))
+          for old, new in redirects(site.registry).items()),
     )

@@ -1,12 +1,11 @@
-"""Rules for the short lines of a text: headings, heading numbers, parts and splits.
+"""Rules for the lines of a text's body: headings, list items, numbers, parts, splits.
 
-Every function here is pure and works on one stripped line (or a few headings);
-the parser decides where the lines sit.
+The line rules are pure functions of one stripped line; ``group_sections``
+groups classified lines under their headings and resolves parts.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -178,6 +177,7 @@ class SectionGroup:
     heading: HeadingLine | None
     part: str | None = None
     part_printed: bool = False
+    part_line: int = 0
     entries: list[ParagraphLine | ItemLine] = field(default_factory=list)
 
 
@@ -185,16 +185,17 @@ def group_sections(entries: list[Entry]) -> list[SectionGroup]:
     """Return the entries grouped under their headings, with part headings resolved.
 
     A heading directly followed by another heading is a part heading. The part
-    covers the next heading's section and, when that heading differs in case
-    from the part (ALL CAPS under 'Regional issues'), every following heading
-    of the same case. Of three or more headings in a row, only the last two form
-    a part and its section; the ones before become sections without paragraphs.
+    covers the next heading's section and, when that heading differs in style
+    from the part (ALL CAPS under 'Regional issues', '1. Trade' under 'Part I'),
+    every following heading of that same style. Of three or more headings in a
+    row, only the last two form a part and its section; the ones before become
+    sections without paragraphs.
     """
     groups: list[SectionGroup] = []
     if entries and not isinstance(entries[0], HeadingLine):
         groups.append(SectionGroup(None))
     part: str | None = None
-    child_caps = False
+    child_style = heading_style(None)
     index = 0
     while index < len(entries):
         entry = entries[index]
@@ -207,16 +208,26 @@ def group_sections(entries: list[Entry]) -> list[SectionGroup]:
         if len(run) >= 2:
             groups.extend(SectionGroup(heading) for heading in run[:-2])
             part_heading, heading = run[-2], run[-1]
-            groups.append(SectionGroup(heading, part=part_heading.printed))
-            child_caps = is_all_caps(heading.text)
-            part = part_heading.printed if child_caps != is_all_caps(part_heading.text) else None
-        elif part is not None and is_all_caps(run[0].text) == child_caps:
-            groups.append(SectionGroup(run[0], part=part))
+            groups.append(SectionGroup(heading, part_heading.printed, part_line=part_heading.line))
+            child_style = heading_style(heading)
+            part = part_heading.printed if child_style != heading_style(part_heading) else None
+        elif part is not None and heading_style(run[0]) == child_style:
+            groups.append(SectionGroup(run[0], part, part_line=groups[-1].part_line))
         else:
             part = None
             groups.append(SectionGroup(run[0]))
     _add_shared_run_parts(groups)
     return groups
+
+
+def heading_style(heading: HeadingLine | None) -> tuple[bool, str]:
+    """Return (ALL CAPS?, kind of number: '', 'arabic', 'roman' or 'letter') of a heading."""
+    if heading is None:
+        return False, ""
+    number = heading.number.rstrip(".)")
+    kind = ("arabic" if number[:1].isdigit() else "roman" if re.fullmatch(r"[IVXLC]+", number)
+            else "letter" if number else "")
+    return is_all_caps(heading.text), kind
 
 
 def _heading_run(entries: list[Entry], start: int) -> list[HeadingLine]:
@@ -231,67 +242,20 @@ def _heading_run(entries: list[Entry], start: int) -> list[HeadingLine]:
 
 def _add_shared_run_parts(groups: list[SectionGroup]) -> None:
     """Set the part of consecutive sections whose headings start with the same words."""
-    def eligible(i: int) -> bool:
-        return i < len(groups) and groups[i].heading is not None and groups[i].part is None
-
+    texts = [g.heading.text if g.heading is not None and g.part is None else None
+             for g in groups] + [None]
     index = 0
     while index < len(groups):
-        if not (eligible(index) and eligible(index + 1)):
-            index += 1
-            continue
-        first = groups[index].heading.text  # type: ignore[union-attr]
-        shared = shared_run_length(first, groups[index + 1].heading.text)  # type: ignore[union-attr]
-        end = index + 1
-        while shared and eligible(end):
-            length = shared_run_length(first, groups[end].heading.text)  # type: ignore[union-attr]
+        first, end, shared = texts[index], index + 1, 0
+        while first and (following := texts[end]):
+            length = shared_run_length(first, following)
             if not length:
                 break
-            shared = min(shared, length)
-            end += 1
-        if not shared:
+            shared, end = min(shared or length, length), end + 1
+        if not (first and shared):
             index += 1
             continue
         for group in groups[index:end]:
             group.part, group.part_printed = slice_words(first, 0, shared), True
+            group.part_line = group.heading.line if group.heading else 0
         index = end
-
-
-def classify(body: list[Line], footnote_markers: set[str]) -> list[Entry]:
-    """Return each body line as a heading, a paragraph line or a list item."""
-    entries: list[Entry] = []
-    for index, line in enumerate(body):
-        following = body[index + 1].text if index + 1 < len(body) else None
-        item = BULLET_RE.match(line.text) or SUBPOINT_RE.match(line.text)
-        if item:
-            entries.append(ItemLine(line.number, item["marker"], item["text"]))
-            continue
-        # A long unpunctuated line before a list introduces it; the last line ends the text.
-        max_words = (MAX_NUMBERED_HEADING_WORDS if following and is_list_item(following)
-                     else MAX_HEADING_WORDS)
-        numbered = _numbered_paragraph(line, footnote_markers)
-        if following is not None and is_heading_like(line.text, max_words):
-            number, text = split_heading_number(line.text)
-            if number or not numbered:
-                entries.append(HeadingLine(line.number, number, text, line.text))
-                continue
-        entries.append(numbered or ParagraphLine(line.number, "", "", line.text))
-    return entries
-
-
-def _numbered_paragraph(line: Line, footnote_markers: set[str]) -> ParagraphLine | None:
-    """Return the line as a numbered paragraph ('1. ', '11, ', '24.We', '(3)', '3)'), or None."""
-    match = PARAGRAPH_NUMBER_RE.match(line.text)
-    if not match:
-        return None
-    text, punct, spaced = match["text"], match["punct"], bool(match["space"])
-    starts_upper = text[0].isupper() or text[0] in "“\"‘'"
-    if not spaced and not (punct == "." and starts_upper):
-        return None
-    if punct == "," and not starts_upper:
-        return None
-    refs: list[str] = []
-    while (ref := FOOTNOTE_RE.match(text)) and ref["marker"] in footnote_markers:
-        refs.append(ref["marker"])
-        text = ref["text"]
-    return ParagraphLine(line.number, match["number"], match["n1"] or match["n2"], text,
-                         tuple(refs))

@@ -108,7 +108,8 @@ def identify(documents: tuple[Document, ...], registry: Registry, today: str,
         else:
             record, status = current.record(_published(current, "published")), "new"
         records[record.id] = record
-        placed.append(PlacedParagraph(record.id, record.document, section.id, where.paragraph, status, record.url))
+        placed.append(PlacedParagraph(record.id, record.document, section.id, where.paragraph, status,
+                                      record.url))
 
     for old_id, into in absorbed.items():
         old, survivor = old_by_id[old_id], records[ids[into]]
@@ -207,10 +208,12 @@ class _Current:
     def text(self) -> str:
         return paragraph_text(self.where.paragraph)
 
-    def record(self, *history: HistoryEntry, status: str = "current", successors: tuple[str, ...] = ()) -> AnchorRecord:
+    def record(self, *history: HistoryEntry, status: str = "current",
+               successors: tuple[str, ...] = ()) -> AnchorRecord:
         """Return the record of this state with the given history."""
-        return AnchorRecord(self.id, status, self.url, fingerprint(self.text), self.text, self.where.document.slug,
-                            self.section.id, self.where.paragraph.label, successors, history)
+        return AnchorRecord(self.id, status, self.url, fingerprint(self.text), self.text,
+                            self.where.document.slug, self.section.id, self.where.paragraph.label,
+                            successors, history)
 
 
 def _published(current: _Current, event: str) -> HistoryEntry:
@@ -227,7 +230,8 @@ _EVENTS = {
 }
 
 
-def _carry(old: AnchorRecord, kind: str, current: _Current, parts: tuple[str, ...]) -> tuple[AnchorRecord, str]:
+def _carry(old: AnchorRecord, kind: str, current: _Current,
+           parts: tuple[str, ...]) -> tuple[AnchorRecord, str]:
     """Return the old record brought to the current state, and the placed status."""
     if kind == "exact":
         if current.url != old.url:
@@ -242,7 +246,8 @@ def _carry(old: AnchorRecord, kind: str, current: _Current, parts: tuple[str, ..
         return replace(record, history=old.history + (entry,)), placed
     event, status, placed = _EVENTS[kind]
     successors = parts if kind == "split" else ()
-    return current.record(*old.history, _published(current, event), status=status, successors=successors), placed
+    record = current.record(*old.history, _published(current, event), status=status, successors=successors)
+    return record, placed
 
 
 def _removed_url(record: AnchorRecord, section_urls: Mapping[str, str]) -> str:
@@ -266,7 +271,10 @@ def _follow_merges(records: dict[str, AnchorRecord]) -> None:
 
 def _ordered(records: dict[str, AnchorRecord], placed: list[PlacedParagraph],
              documents: tuple[Document, ...]) -> tuple[AnchorRecord, ...]:
-    """Return records by document (build order, then gone documents by slug): published in site order, then the rest by id."""
+    """Return records by document (build order, then gone documents by slug).
+
+    Within a document: published ids in site order, then the others by id.
+    """
     slugs = [d.slug for d in documents]
     slugs += sorted({r.document for r in records.values()} - set(slugs))
     published = {p.id for p in placed}

@@ -7,9 +7,9 @@ on plain values (ids, positions, token tuples) so it can be tested alone.
 Thresholds (similarity is difflib's ratio on word tokens, 0..1):
 
 - ``MATCH_THRESHOLD`` 0.6: the least score that keeps an id for amended words.
-- ``RAW_FLOOR`` 0.5: the least similarity of the words themselves; neighbours
-  can lift a 0.5-0.6 pair over the threshold, never a weaker one.
-- ``NEIGHBOUR_BONUS`` 0.05 per neighbour (before, after) that kept its place.
+- ``NEIGHBOUR_BONUS`` 0.05 per neighbour (before, after) that kept its id, so
+  ``RAW_FLOOR`` 0.5 is the least similarity of the words themselves: a pair
+  between 0.5 and 0.6 is matched only when its neighbours agree.
 - ``RUN_PENALTY`` 0.05: a split or merge must beat a one-to-one match by this
   much, so a paragraph that merely gained a sentence stays 'amended'.
 """
@@ -27,8 +27,8 @@ from difflib import SequenceMatcher
 from build_tools.model import Paragraph
 
 MATCH_THRESHOLD = 0.6
-RAW_FLOOR = 0.5
 NEIGHBOUR_BONUS = 0.05
+RAW_FLOOR = MATCH_THRESHOLD - 2 * NEIGHBOUR_BONUS
 RUN_PENALTY = 0.05
 MAX_PARTS = 4
 """Most paragraphs one paragraph may be split into or merged from."""
@@ -194,8 +194,9 @@ def _match_fuzzy(old_all: Sequence[OldParagraph], new_all: Sequence[NewParagraph
         total = len(o.tokens) + len(n.tokens)
         if total and 2 * shared / total >= RAW_FLOOR:
             raw = similarity(o.tokens, n.tokens)
-            bonus = NEIGHBOUR_BONUS * sum(x == y for x, y in zip(old_neighbours[o.id], new_neighbours[n.index]))
-            if raw >= RAW_FLOOR and raw + bonus >= MATCH_THRESHOLD:
+            agreeing = sum(x == y for x, y in zip(old_neighbours[o.id], new_neighbours[n.index]))
+            bonus = NEIGHBOUR_BONUS * agreeing
+            if raw + bonus >= MATCH_THRESHOLD:
                 candidates[((o.id,), (n.index,))] = (raw + bonus, "amended")
         if n.tokens and shared / len(n.tokens) >= PART_CONTAINMENT and len(n.tokens) < len(o.tokens):
             for run in _runs(new, b, lambda x: x.position):

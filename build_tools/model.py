@@ -136,6 +136,8 @@ class Section:
     line: int = 0
     part_printed: bool = False
     """True when this section's printed heading line includes the part's words."""
+    part_line: int = 0
+    """Line where the part's words are printed (its own heading line or the section's), 0 if none."""
 
 
 @dataclass(frozen=True)

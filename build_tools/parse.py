@@ -7,36 +7,23 @@ the removed lines is exactly the parsed content.
 
 from __future__ import annotations
 
-import datetime
 import re
-from dataclasses import dataclass
 
-from build_tools.chrome import clean, find_chrome, split_footnotes
+from build_tools.chrome import clean, find_chrome, read_front_matter, split_footnotes
 from build_tools.errors import BuildError
 from build_tools.headings import (
-    PARAGRAPH_NUMBER_RE, ItemLine, Line, ParagraphLine, SectionGroup, classify, group_sections, is_heading_like,
-    normalise, slice_words, split_heading_number, title_subtitle_split,
+    BULLET_RE, FOOTNOTE_RE, MAX_HEADING_WORDS, MAX_NUMBERED_HEADING_WORDS, PARAGRAPH_NUMBER_RE,
+    SUBPOINT_RE, Entry, HeadingLine, ItemLine, Line, ParagraphLine, SectionGroup, group_sections,
+    is_heading_like, is_list_item, normalise, slice_words, split_heading_number,
+    title_subtitle_split,
 )
 from build_tools.model import (
     Document, HeadingSplit, Item, Paragraph, RemovedLine, Section, SourceText,
 )
 
+
 class ParseError(BuildError):
     """A text that cannot be parsed, or a sidecar statement that does not fit it."""
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """What the first lines of a text state: title and dateline."""
-
-    title: str | None = None
-    title_line: int = 0
-    dateline: str | None = None
-    dateline_line: int = 0
-    date: str | None = None
-    place: str | None = None
-    consumed: int = 0
-    """How many body lines the title and dateline take."""
 
 
 def parse_text(source: SourceText) -> Document:
@@ -48,9 +35,9 @@ def parse_text(source: SourceText) -> Document:
     removed = [RemovedLine(i + 1, clean(lines[i]), reason) for i, reason in sorted(chrome.items())]
     body = [Line(i + 1, clean(text)) for i, text in enumerate(lines)
             if i not in chrome and clean(text)]
+    body, footnotes, rules = split_footnotes(body)
     if not body:
         raise ParseError(source.path, 1, "no text after removing web chrome")
-    body, footnotes, rules = split_footnotes(body)
     removed = sorted(removed + rules, key=lambda r: r.line)
     front = read_front_matter(body, source.sidecar.title)
     entries = classify(body[front.consumed:], {f.marker for f in footnotes})
@@ -78,36 +65,45 @@ def parse_text(source: SourceText) -> Document:
     )
 
 
-def read_front_matter(body: list[Line], sidecar_title: str | None) -> FrontMatter:
-    """Return the printed title and dateline at the top of the body, if any.
+def classify(body: list[Line], footnote_markers: set[str]) -> list[Entry]:
+    """Return each body line as a heading, a paragraph line or a list item."""
+    entries: list[Entry] = []
+    for index, line in enumerate(body):
+        following = body[index + 1].text if index + 1 < len(body) else None
+        item = BULLET_RE.match(line.text) or SUBPOINT_RE.match(line.text)
+        if item:
+            entries.append(ItemLine(line.number, item["marker"], item["text"]))
+            continue
+        # A long unpunctuated line before a list introduces it; the last line ends the text.
+        max_words = (MAX_NUMBERED_HEADING_WORDS if following and is_list_item(following)
+                     else MAX_HEADING_WORDS)
+        numbered = _numbered_paragraph(line, footnote_markers)
+        if following is not None and is_heading_like(line.text, max_words):
+            number, text = split_heading_number(line.text)
+            if number or not numbered:
+                entries.append(HeadingLine(line.number, number, text, line.text))
+                continue
+        entries.append(numbered or ParagraphLine(line.number, "", "", line.text))
+    return entries
 
-    The first line is the title when it is shaped like a heading and something
-    follows it; when a sidecar states a different title and a plain paragraph
-    follows, the line is taken as the first heading instead.
-    """
-    first = body[0]
-    following = body[1] if len(body) > 1 else None
-    dated = parse_dateline(first.text)
-    if dated:
-        return FrontMatter(dateline=first.text, dateline_line=first.number,
-                           date=dated[0], place=dated[1], consumed=1)
-    if following is None or not _is_title(first.text, following.text, sidecar_title):
-        return FrontMatter()
-    dated = parse_dateline(following.text)
-    if not dated:
-        return FrontMatter(title=first.text, title_line=first.number, consumed=1)
-    return FrontMatter(title=first.text, title_line=first.number, dateline=following.text,
-                       dateline_line=following.number, date=dated[0], place=dated[1],
-                       consumed=2)
 
-
-def _is_title(text: str, following: str, sidecar_title: str | None) -> bool:
-    """Return True when a first line reads as the document's title."""
-    if not is_heading_like(text) or PARAGRAPH_NUMBER_RE.match(text) or split_heading_number(text)[0]:
-        return False
-    if sidecar_title is None or normalise(sidecar_title) == normalise(text):
-        return True
-    return bool(parse_dateline(following) or is_heading_like(following))
+def _numbered_paragraph(line: Line, footnote_markers: set[str]) -> ParagraphLine | None:
+    """Return the line as a numbered paragraph ('1. ', '11, ', '24.We', '(3)', '3)'), or None."""
+    match = PARAGRAPH_NUMBER_RE.match(line.text)
+    if not match:
+        return None
+    text, punct, spaced = match["text"], match["punct"], bool(match["space"])
+    starts_upper = text[0].isupper() or text[0] in "“\"‘'"
+    if not spaced and not (punct == "." and starts_upper):
+        return None
+    if punct == "," and not starts_upper:
+        return None
+    refs: list[str] = []
+    while (ref := FOOTNOTE_RE.match(text)) and ref["marker"] in footnote_markers:
+        refs.append(ref["marker"])
+        text = ref["text"]
+    return ParagraphLine(line.number, match["number"], match["n1"] or match["n2"], text,
+                         tuple(refs))
 
 
 def build_sections(groups: list[SectionGroup], source: SourceText,
@@ -140,7 +136,7 @@ def build_sections(groups: list[SectionGroup], source: SourceText,
             title=title, subtitle=subtitle, part=part,
             heading_number=heading.number if heading else "",
             paragraphs=build_paragraphs(group.entries), line=first_line,
-            part_printed=part_printed,
+            part_printed=part_printed, part_line=group.part_line if part else 0,
         ))
     for split in splits:
         if id(split) not in used:
@@ -237,7 +233,7 @@ def _letters(count: int) -> str:
 
 
 def numbering_of(sections: tuple[Section, ...]) -> str:
-    """Return 'per-section' when numbers restart at 1 after a heading, else 'continuous' or 'none'."""
+    """Return 'per-section' if numbers restart at 1 after headings, else 'continuous' or 'none'."""
     starts = [next(p.label for p in section.paragraphs if p.numbered)
               for section in sections if any(p.numbered for p in section.paragraphs)]
     if not starts:
@@ -260,59 +256,3 @@ def _sidecar_note(source: SourceText, key: str, stated: str, found: str | None =
     where = f"{sidecar.path}:{line}" if sidecar.path else "sidecar"
     printed = f" (text states {found!r})" if found else ""
     return f"{source.path}: {key} {stated!r} from sidecar {where}{printed}"
-
-
-# ----------------------------------------------------------------- datelines
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
-          r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_DASH = r"\s*[-–—]\s*"
-_ORD = r"(?:st|nd|rd|th)?"
-_DAY_MONTH_YEAR = (
-    rf"(?:\d{{1,2}}{_ORD}(?:\s+{_MONTH})?(?:\s+\d{{4}})?{_DASH})?"
-    rf"(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
-)
-_MONTH_DAY_YEAR = (
-    rf"(?P<m2>{_MONTH})\s+(?:\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?{_DASH}(?:{_MONTH}\s+)?)?"
-    rf"(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
-)
-_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-DATELINE_RE = re.compile(
-    r"^(?:(?:Release|Publication|Issue)?\s*Date|Published|Issued|Released|Dated)?\s*:?\s*"
-    rf"(?:(?P<place>[^\d:]{{2,80}}?)\s*(?:,|{_DASH})\s*)?(?:{_WEEKDAY})?"
-    rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_ISO})\.?$",
-    re.IGNORECASE,
-)
-
-
-def parse_dateline(text: str) -> tuple[str, str | None] | None:
-    """Return (ISO date, place or None) of a date or place/date line, or None.
-
-    For a range of days ('15-16 November 2022') the date is the last day.
-    """
-    match = DATELINE_RE.match(text)
-    if not match or len(text.split()) > 15:
-        return None
-    year, month, day = _date_parts(match)
-    try:
-        iso = datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-    place = match["place"]
-    if place and re.fullmatch(_WEEKDAY, place.strip() + " ", re.IGNORECASE):
-        place = None
-    return iso, place.strip() if place else None
-
-
-def _date_parts(match: re.Match[str]) -> tuple[int, int, int]:
-    """Return (year, month, day) from whichever date form matched."""
-    if match["d1"]:
-        return int(match["y1"]), _MONTHS[match["m1"][:3].lower()], int(match["d1"])
-    if match["d2"]:
-        return int(match["y2"]), _MONTHS[match["m2"][:3].lower()], int(match["d2"])
-    return int(match["y3"]), int(match["m3"]), int(match["d3"])

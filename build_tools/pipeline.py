@@ -12,18 +12,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools import exports
-from build_tools.annotate import Annotations, annotate_terms
+from build_tools.annotate import Annotations, annotate_terms, with_topics
 from build_tools.glossary import Glossary, load_glossary
 from build_tools.identify import Identified, identify
 from build_tools.model import Document, Registry, SourceText
 from build_tools.parse import parse_text
 from build_tools.read import SourceTree, read_texts
 from build_tools.registry import load_registry
+from build_tools.render.changes_page import changes_page
 from build_tools.render.documents import document_pages, home_page
 from build_tools.render.env import DataFile, Page
 from build_tools.render.glossary_page import glossary_page
 from build_tools.render.search_page import search_page
-from build_tools.site_data import SiteData
+from build_tools.render.topic_pages import topic_pages
+from build_tools.site_data import SiteData, TopicInfo
+from build_tools.topics import Topic, assign_topics, load_topics
 from build_tools.terms import build_matcher
 
 
@@ -35,6 +38,7 @@ class Inputs:
     texts: tuple[SourceText, ...]
     glossary: Glossary
     registry: Registry
+    topics: tuple[Topic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ def read_inputs(source: Path) -> Inputs:
         glossary=load_glossary(tree.glossary) if tree.glossary.exists()
         else Glossary(entries=(), path=tree.glossary),
         registry=load_registry(tree.registry),
+        topics=load_topics(tree.topics),
     )
 
 
@@ -97,11 +102,19 @@ def generate(inputs: Inputs, today: str) -> Generated:
     with _timed(timings, "annotate"):
         matcher = build_matcher(inputs.glossary)
         annotations: Annotations = annotate_terms(identified.paragraphs, inputs.glossary, matcher)
+        overrides = {t.slug: dict(t.sidecar.section_topics) for t in inputs.texts}
+        assignment = assign_topics(documents, identified.sections, identified.paragraphs,
+                                   inputs.topics, {k: n.terms for k, n in annotations.notes.items()},
+                                   overrides)
+        annotations = with_topics(annotations, assignment.paragraphs)
     site = SiteData(documents=documents, sections=identified.sections,
                     paragraphs=identified.paragraphs, registry=identified.registry,
-                    glossary=inputs.glossary, annotations=annotations, today=today)
+                    glossary=inputs.glossary, annotations=annotations, today=today,
+                    topics=tuple(TopicInfo(t.id, t.title, t.description) for t in inputs.topics),
+                    section_topics=dict(assignment.sections))
     with _timed(timings, "render"):
-        pages = (home_page(site),) + document_pages(site) + (glossary_page(site), search_page())
+        pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
+                 + (glossary_page(site), changes_page(site), search_page()))
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
                      site=site, identified=identified, timings=timings)

@@ -101,8 +101,7 @@ def write_registry_atomic(path: Path | str, registry: Registry) -> None:
 def anchors_export(registry: Registry) -> list[dict]:
     """Return the objects of api/anchors.json: every id ever published."""
     return [{"id": r.id, "status": r.status, "url": r.url, "successors": list(r.successors),
-             "history": [{"date": h.date, "text": h.text, "label": h.label, "url": h.url, "event": h.event}
-                         for h in r.history]} for r in registry.paragraphs]
+             "history": [_entry_data(h) for h in r.history]} for r in registry.paragraphs]
 
 
 def redirects(registry: Registry) -> dict[str, str]:
@@ -136,7 +135,8 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 
 
 def _entry_data(entry: HistoryEntry) -> dict:
-    return {"date": entry.date, "event": entry.event, "label": entry.label, "url": entry.url, "text": entry.text}
+    return {"date": entry.date, "event": entry.event, "label": entry.label, "url": entry.url,
+            "text": entry.text}
 
 
 class _Invalid(Exception):
@@ -204,14 +204,11 @@ def _fields(node: object, spec: dict[str, type], what: str, parent: object = Non
         if key not in node:
             raise _Invalid(f"{what} lacks key '{key}'", node)
         if not isinstance(node[key], kind):
-            raise _Invalid(f"'{key}' of {what} must be a {_TYPE_NAMES[kind]}", node, key)
+            raise _Invalid(f"'{key}' of {what} must be a {'string' if kind is str else 'list'}", node, key)
     for key in node:
         if key not in spec:
             raise _Invalid(f"{what} has unknown key '{key}'", node, key)
     return node
-
-
-_TYPE_NAMES = {str: "string", list: "list"}
 
 
 def _strings(node: dict, key: str, what: str) -> tuple[str, ...]:
@@ -235,13 +232,13 @@ def _build(data: object) -> Registry:
         raise _Invalid(f"format is '{top['format']}', expected '{FORMAT}'", top, "format")
     sections = {}
     for node in top["sections"]:
-        section = _section(_fields(node, _SECTION, "a section", top, "sections"))
+        section = _section(_fields(node, _SECTION, _named("a section", node), top, "sections"))
         if section.id in sections:
             raise _Invalid(f"duplicate section id '{section.id}'", node, "id")
         sections[section.id] = section
     paragraphs: dict[str, tuple[AnchorRecord, dict]] = {}
     for node in top["paragraphs"]:
-        record = _paragraph(_fields(node, _PARAGRAPH, "a paragraph record", top, "paragraphs"))
+        record = _paragraph(_fields(node, _PARAGRAPH, _named("a paragraph record", node), top, "paragraphs"))
         if record.id in paragraphs:
             first = _line_of(paragraphs[record.id][1])
             raise _Invalid(f"duplicate id '{record.id}' (first at line {first})", node, "id")
@@ -249,7 +246,8 @@ def _build(data: object) -> Registry:
     for record, node in paragraphs.values():
         key = f"{record.document}/{record.section}" if record.section else record.document
         if key not in sections:
-            raise _Invalid(f"paragraph '{record.id}' names section '{key}', which is not in sections", node, "section")
+            raise _Invalid(f"paragraph '{record.id}' names section '{key}', which is not in sections",
+                           node, "section")
         for successor in record.successors:
             if successor not in paragraphs:
                 raise _Invalid(f"successor '{successor}' of '{record.id}' is not an id of the registry",
@@ -257,10 +255,18 @@ def _build(data: object) -> Registry:
     return Registry(tuple(r for r, _ in paragraphs.values()), tuple(sections.values()))
 
 
+def _named(what: str, node: object) -> str:
+    """Return what, naming the node's id when it has one ("paragraph record 'x'")."""
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        return f"{what.removeprefix('a ')} '{node['id']}'"
+    return what
+
+
 def _section(node: dict) -> SectionRecord:
     """Return the SectionRecord node describes."""
     document, _, slug = node["id"].partition("/")
-    if not document or re.search(r"[\s/#]", document) or (slug and not is_slug(slug)) or node["id"].endswith("/"):
+    malformed = not document or re.search(r"[\s/#]", document) or node["id"].endswith("/")
+    if malformed or (slug and not is_slug(slug)):
         raise _Invalid(f"section id '{node['id']}' is not '<document>/<lowercase-ascii-slug>'", node, "id")
     status = _choice(node, "status", SECTION_STATUSES, f"section '{node['id']}'")
     previous = _strings(node, "previous_urls", f"section '{node['id']}'")
@@ -283,14 +289,14 @@ def _paragraph(node: dict) -> AnchorRecord:
         raise _Invalid(f"{what} is {status} but names no successors", node, "successors")
     if not node["history"]:
         raise _Invalid(f"history of {what} is empty", node, "history")
-    history = tuple(_history_entry(_fields(entry, _HISTORY, f"a history entry of {what}", node, "history"), what)
-                    for entry in node["history"])
+    history = tuple(_history_entry(entry, node, what) for entry in node["history"])
     return AnchorRecord(pid, status, node["url"], node["fingerprint"], node["text"], node["document"],
                         node["section"], node["label"], successors, history)
 
 
-def _history_entry(node: dict, what: str) -> HistoryEntry:
-    """Return the HistoryEntry node describes."""
+def _history_entry(node: object, record: dict, what: str) -> HistoryEntry:
+    """Return the HistoryEntry node (in record, named what) describes."""
+    node = _fields(node, _HISTORY, f"a history entry of {what}", record, "history")
     if not _DATE.fullmatch(node["date"]):
         raise _Invalid(f"date '{node['date']}' in the history of {what} is not YYYY-MM-DD", node, "date")
     event = _choice(node, "event", EVENTS, f"a history entry of {what}")

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.model import Document, HeadingSplit, Sidecar, SourceText
 from build_tools.parse import ParseError, parse_text
@@ -51,8 +53,7 @@ def words(text: str) -> list[str]:
 def parsed_words(doc: Document) -> list[str]:
     """Return the words of everything a Document holds or removed, in source line order.
 
-    An unprinted part (a part heading printed once above its sections) is placed
-    just before the first section of its run.
+    A part printed once above its sections counts once, at its own line.
     """
     chunks: list[tuple[float, int, str]] = []
 
@@ -65,11 +66,11 @@ def parsed_words(doc: Document) -> list[str]:
         add(doc.title_line, doc.title)
     if doc.dateline:
         add(doc.dateline_line, doc.dateline)
-    previous_part = None
+    part_lines = set()
     for section in doc.sections:
-        if section.part and not section.part_printed and section.part != previous_part:
-            add(section.line - 0.5, section.part)
-        previous_part = section.part
+        if section.part and not section.part_printed and section.part_line not in part_lines:
+            part_lines.add(section.part_line)
+            add(section.part_line, section.part)
         if section.title is not None:
             add(section.line, section.heading_number,
                 section.part if section.part_printed else None, section.title, section.subtitle)
@@ -100,7 +101,8 @@ def test_fidelity_check_notices_a_lost_word() -> None:
     first = doc.sections[0]
     damaged = dataclasses.replace(first.paragraphs[0], text=first.paragraphs[0].text[10:])
     section = dataclasses.replace(first, paragraphs=(damaged, *first.paragraphs[1:]))
-    assert parsed_words(dataclasses.replace(doc, sections=(section,))) != words(source_of(BALI).text)
+    damaged_doc = dataclasses.replace(doc, sections=(section,))
+    assert parsed_words(damaged_doc) != words(source_of(BALI).text)
 
 
 @pytest.mark.parametrize("path", GOLDEN_TEXTS, ids=lambda p: p.name)
@@ -179,8 +181,10 @@ def test_sidecar_heading_split_is_applied_and_noted() -> None:
                      "Artificial Intelligence", "Exploring benefits, limits and risk", line=7),))
     doc = parse_file(COMMUNIQUE, sidecar)
     ai = doc.sections[6]
-    assert (ai.title, ai.subtitle) == ("Artificial Intelligence", "Exploring benefits, limits and risk")
-    assert doc.applied_overrides == (f"{COMMUNIQUE.relative_to(ROOT)}:138: heading split by sidecar x.yml:7",)
+    assert (ai.title, ai.subtitle) == (
+        "Artificial Intelligence", "Exploring benefits, limits and risk")
+    assert doc.applied_overrides == (
+        f"{COMMUNIQUE.relative_to(ROOT)}:138: heading split by sidecar x.yml:7",)
 
 
 def test_sidecar_heading_split_that_matches_no_heading_names_the_sidecar_line() -> None:
@@ -194,7 +198,8 @@ def test_sidecar_heading_split_that_matches_no_heading_names_the_sidecar_line() 
 
 def test_sidecar_heading_split_must_keep_the_heading_words() -> None:
     sidecar = Sidecar(path=Path("x.yml"), heading_splits=(
-        HeadingSplit("Child Sexual Exploitation and Abuse", "Child Exploitation", "Abuse", line=3),))
+        HeadingSplit("Child Sexual Exploitation and Abuse", "Child Exploitation", "Abuse",
+                     line=3),))
     with pytest.raises(ParseError, match="x.yml:3: heading split does not give the words"):
         parse_file(COMMUNIQUE, sidecar)
 
@@ -307,7 +312,8 @@ def test_bali_footnote_and_its_reference() -> None:
 
 def test_numbered_headings_restart_paragraph_numbers() -> None:
     doc = parse_file(FIXTURE_TEXTS / "numbered-headings.txt")
-    assert [(s.heading_number, s.title) for s in doc.sections] == [("1.", "Preamble"), ("2.", "Ukraine")]
+    assert [(s.heading_number, s.title) for s in doc.sections] == [
+        ("1.", "Preamble"), ("2.", "Ukraine")]
     assert [[p.label for p in s.paragraphs] for s in doc.sections] == [["1", "2"], ["1", "2", "3"]]
     assert doc.numbering == "per-section"
 
@@ -431,4 +437,40 @@ def test_sidecar_place_overrides_and_is_noted() -> None:
     doc = parse_file(BALI, sidecar)
     assert doc.place == "Nusa Dua, Bali"
     assert doc.applied_overrides == (
-        f"{BALI.relative_to(ROOT)}: place 'Nusa Dua, Bali' from sidecar b.yml:4 (text states 'Bali, Indonesia')",)
+        f"{BALI.relative_to(ROOT)}: place 'Nusa Dua, Bali' from sidecar b.yml:4"
+        " (text states 'Bali, Indonesia')",)
+
+
+def test_numbered_headings_under_an_unnumbered_part_heading_share_the_part() -> None:
+    doc = parse_string("A Title\n\nPart I\n\n1. Trade\n\nWe trade.\n\n2. Finance\n\nWe pay.\n\n"
+                       "Closing remarks\n\nWe close.\n")
+    assert [(s.heading_number, s.title, s.part) for s in doc.sections] == [
+        ("1.", "Trade", "Part I"), ("2.", "Finance", "Part I"), ("", "Closing remarks", None)]
+
+
+def test_apulia_headings_are_not_split_into_subtitles() -> None:
+    assert all(s.subtitle is None for s in parse_file(APULIA).sections)
+
+
+LINE_KINDS = [
+    "", "\u00a0", "Preamble", "Regional issues", "HAITI", "1. Preamble", "II. Economy",
+    "We met in Rome.", "  1. We agree on the plan.", "11, We note this.", "24.We act.",
+    "(3) We act again.", "3) We close.", "- a bullet item;", "• another item.", "i) a sub-point;",
+    "(ii) a second sub-point.", "a) a lettered point.", "We are:", "———–", "1\u00a0A footnote.",
+    "* Starred note.", "###", "Share", "U.S. flag", "Breadcrumb", "Last Updated: 10/21/2024",
+    "Was this page helpful?", "Rome, 5 May 2023", "Threats from crisis scenarios Ukraine",
+    "Threats from crisis scenarios Middle East", "Illicit synthetic drugs From A to B",
+    "33.\u00a01\u00a0We are committed.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_KINDS), min_size=1, max_size=25))
+def test_any_mix_of_line_kinds_keeps_every_word_or_raises(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        doc = parse_string(text)
+    except ParseError as error:
+        assert error.line >= 1
+        return
+    assert parsed_words(doc) == words(text)

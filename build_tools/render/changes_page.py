@@ -1,0 +1,122 @@
+"""The changes page: per build date, what was added, amended, moved, split, merged or removed."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from build_tools.render.env import Page, make_page
+from build_tools.site_data import CHANGES_URL, SiteData
+
+_WORD = re.compile(r"\S+|\s+")
+EVENT_TITLES = {
+    "published": "Added",
+    "amended": "Amended",
+    "moved": "Moved",
+    "renumbered": "Renumbered",
+    "split": "Split",
+    "merged": "Merged",
+    "removed": "Removed",
+    "restored": "Restored",
+}
+
+
+def word_diff(before: str, after: str) -> Markup:
+    """Return ``after`` as HTML with the words changed since ``before`` in <del>/<ins>."""
+    a, b = _WORD.findall(before), _WORD.findall(after)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return Markup("".join(out))
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    event: str
+    id: str
+    label: str
+    where: str
+    url: str
+    """Where the id resolves now."""
+    detail: Markup | str
+
+
+@dataclass(frozen=True)
+class DateView:
+    date: str
+    published: tuple[tuple[str, str, int], ...]
+    """(document title, url, paragraphs) of documents first published that day."""
+    changes: tuple[tuple[str, tuple[ChangeView, ...]], ...]
+    """(event title, changes) in a fixed event order."""
+
+
+def _where(site: SiteData, document: str, section: str) -> str:
+    doc = site.document.get(document)
+    if doc is None:
+        return document
+    for placed in site.sections_of.get(document, ()):
+        if placed.id == section:
+            title = doc.sections[placed.index].title
+            return f"{doc.title} — {title}" if title else doc.title
+    return doc.title
+
+
+def change_dates(site: SiteData) -> tuple[DateView, ...]:
+    """Return every build date with its changes, newest first."""
+    events: dict[str, dict[str, list[ChangeView]]] = {}
+    first_seen: dict[str, dict[str, int]] = {}
+    for record in site.registry.paragraphs:
+        previous_text = None
+        for entry in record.history:
+            day = events.setdefault(entry.date, {})
+            if entry.event == "published" and previous_text is None:
+                first_seen.setdefault(entry.date, {}).setdefault(record.document, 0)
+                first_seen[entry.date][record.document] += 1
+            detail: Markup | str = ""
+            if entry.event == "amended" and previous_text is not None:
+                detail = word_diff(previous_text, entry.text)
+            elif entry.event == "removed":
+                detail = entry.text
+            elif entry.event in ("split", "merged") and record.successors:
+                detail = "into " + ", ".join(record.successors)
+            day.setdefault(entry.event, []).append(ChangeView(
+                entry.event, record.id, entry.label, _where(site, record.document, record.section),
+                record.url, detail))
+            previous_text = entry.text
+    # A document counts as published on the date its first paragraphs appeared;
+    # paragraphs added to it later are listed one by one.
+    first_date: dict[str, str] = {}
+    for record in site.registry.paragraphs:
+        if record.history:
+            day = record.history[0].date
+            first_date[record.document] = min(first_date.get(record.document, day), day)
+    dates = []
+    for date in sorted(events, reverse=True):
+        by_event = events[date]
+        whole_docs = {d: n for d, n in first_seen.get(date, {}).items()
+                      if d in site.document and first_date.get(d) == date}
+        if whole_docs:
+            by_event["published"] = [c for c in by_event.get("published", [])
+                                     if c.url.split("/")[0] not in whole_docs]
+        changes = tuple((EVENT_TITLES[e], tuple(by_event[e])) for e in EVENT_TITLES if by_event.get(e))
+        published = tuple((site.document[d].title, f"{d}/", n) for d, n in whole_docs.items())
+        dates.append(DateView(date, published, changes))
+    return tuple(dates)
+
+
+def changes_page(site: SiteData) -> Page:
+    """Return the changes page."""
+    meta = {"title": "Changes", "kind": "changes", "document": "", "document_title": "",
+            "document_date": "", "document_place": "", "section": "", "part": "",
+            "previous": None, "next": None}
+    return make_page(CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site))

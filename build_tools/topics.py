@@ -1,0 +1,131 @@
+"""Cross-document topics: ``source/topics.yml`` and which sections and paragraphs are on each.
+
+The rule, in order:
+
+1. a paragraph is on a topic when it mentions one of the topic's keywords or
+   glossary terms (matched like glossary terms, in one pass over its text);
+2. a section is on a topic when its heading names a keyword, or when at least
+   a third of its paragraphs (and at least two, or its only one) are on it;
+3. a sidecar's ``section_topics`` replaces the rule's answer for that section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+from build_tools.errors import SourceError
+from build_tools.model import Document, PlacedParagraph
+from build_tools.read import load_yaml
+from build_tools.terms import TermMatcher, _add, find_mentions
+
+SECTION_SHARE = 1 / 3
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of ``source/topics.yml``."""
+
+    id: str
+    title: str
+    description: str
+    keywords: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    """Glossary ids whose mentions count for the topic."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TopicAssignment:
+    """Which paragraphs and sections are on which topics."""
+
+    paragraphs: Mapping[str, tuple[str, ...]]
+    """Paragraph id → topic ids."""
+    sections: Mapping[tuple[str, str], tuple[str, ...]]
+    """(document slug, section id) → topic ids."""
+
+
+def parse_topics(data: object, node: yaml.Node | None, path: Path) -> tuple[Topic, ...]:
+    """Return the topics of a loaded topics.yml; raises SourceError naming the line."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise SourceError(path, 1, "topics.yml must be a list of topics")
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(data):
+        line = node.value[index].start_mark.line + 1 if isinstance(node, yaml.SequenceNode) else 1
+        if not isinstance(raw, dict) or not {"id", "title", "keywords"} <= set(raw):
+            raise SourceError(path, line, "each topic needs 'id', 'title' and 'keywords'")
+        if raw["id"] in seen:
+            raise SourceError(path, line, f"topic id {raw['id']!r} is used twice")
+        seen.add(raw["id"])
+        topics.append(Topic(id=str(raw["id"]), title=str(raw["title"]),
+                            description=str(raw.get("description") or ""),
+                            keywords=tuple(str(k) for k in raw["keywords"] or ()),
+                            terms=tuple(str(t) for t in raw.get("terms") or ()), line=line))
+    return tuple(topics)
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    """Return the topics of ``path`` (none when the file does not exist)."""
+    if not path.exists():
+        return ()
+    data, node = load_yaml(path)
+    return parse_topics(data, node, path)
+
+
+def keyword_matcher(topics: tuple[Topic, ...]) -> TermMatcher:
+    """Return one matcher over every topic keyword; a keyword's id is its topic's."""
+    trie: dict = {}
+    for topic in topics:
+        for keyword in topic.keywords:
+            _add(trie, keyword, topic.id, exact=False)
+    return TermMatcher(trie)
+
+
+def paragraph_topics(matcher: TermMatcher, topics: tuple[Topic, ...], placed: PlacedParagraph,
+                     terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the topics a paragraph mentions, in topics.yml order."""
+    found: set[str] = set()
+    for text in (placed.paragraph.text, *(i.text for i in placed.paragraph.items)):
+        found.update(m.entry_id for m in find_mentions(matcher, text))
+    for topic in topics:
+        if set(topic.terms) & set(terms):
+            found.add(topic.id)
+    return tuple(t.id for t in topics if t.id in found)
+
+
+def assign_topics(documents: tuple[Document, ...], sections, paragraphs: tuple[PlacedParagraph, ...],
+                  topics: tuple[Topic, ...], terms_of: Mapping[str, tuple[str, ...]],
+                  overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> TopicAssignment:
+    """Return the topics of every paragraph and section (see the module docstring)."""
+    matcher = keyword_matcher(topics)
+    by_paragraph = {p.id: paragraph_topics(matcher, topics, p, terms_of.get(p.id, ()))
+                    for p in paragraphs}
+    members: dict[tuple[str, str], list[str]] = {}
+    for p in paragraphs:
+        members.setdefault((p.document, p.section), []).append(p.id)
+    docs = {d.slug: d for d in documents}
+    by_section: dict[tuple[str, str], tuple[str, ...]] = {}
+    for placed in sections:
+        key = (placed.document, placed.id)
+        override = overrides.get(placed.document, {}).get(placed.id)
+        if override is not None:
+            by_section[key] = tuple(override)
+            continue
+        section = docs[placed.document].sections[placed.index]
+        heading = " ".join(filter(None, [section.title, section.subtitle]))
+        named = {m.entry_id for m in find_mentions(matcher, heading)}
+        ids = members.get(key, [])
+        counts: dict[str, int] = {}
+        for pid in ids:
+            for topic_id in by_paragraph[pid]:
+                counts[topic_id] = counts.get(topic_id, 0) + 1
+        need = max(min(2, len(ids)), len(ids) * SECTION_SHARE)
+        by_section[key] = tuple(t.id for t in topics
+                                if t.id in named or (ids and counts.get(t.id, 0) >= need))
+    return TopicAssignment(paragraphs=by_paragraph, sections=by_section)
