@@ -110,23 +110,23 @@ def _all_caps(text: str) -> Iterable[Candidate]:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Return every candidate of the three rules, in text order (duplicates by place removed)."""
-    found = {(c.offset, c.text): c for rule in (_paren_acronyms, _named, _all_caps)
-             for c in rule(text)}
+    """Return every candidate of the three rules, in text order.
+
+    A place found by several rules is kept once, under the first rule that found it.
+    """
+    found: dict[tuple[int, str], Candidate] = {}
+    for rule in (_paren_acronyms, _named, _all_caps):
+        for candidate in rule(text):
+            found.setdefault((candidate.offset, candidate.text), candidate)
     return sorted(found.values(), key=lambda c: (c.offset, c.end))
 
 
 def _covered(candidate: Candidate, starts: list[int], mentions: tuple[Mention, ...]) -> bool:
     """Return True when a mention contains the candidate's span."""
+    # Mentions never overlap, so only the last one starting at or before the
+    # candidate can contain it.
     index = bisect.bisect_right(starts, candidate.offset) - 1
-    while index >= 0:
-        mention = mentions[index]
-        if mention.end >= candidate.end:
-            return True
-        index -= 1
-        # mentions never overlap: an earlier one cannot reach further
-        break
-    return False
+    return index >= 0 and mentions[index].end >= candidate.end
 
 
 def missing_candidates(text: str, candidates: Iterable[Candidate], matcher: TermMatcher,

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from build_tools.errors import BuildError
 from build_tools.terms import term_key
 
 KINDS = ("body", "convention", "process", "initiative", "mechanism", "document", "abbreviation")
@@ -33,14 +34,14 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class GlossaryError(Exception):
+class GlossaryError(BuildError):
     """Raised once per file with every problem found; ``problems`` lists them all."""
 
     def __init__(self, path: Path, line: int, message: str,
                  problems: tuple[Problem, ...] = ()) -> None:
         self.path, self.line, self.message = path, line, message
         self.problems = problems or (Problem(path, line, message),)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        Exception.__init__(self, "\n".join(str(p) for p in self.problems))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ SUBPOINT_RE = re.compile(
     r"^(?P<marker>\((?:[ivxlc]+|[a-z]|[A-Z])\)|(?:[ivxlc]+|[a-z])\))\s+(?P<text>\S.*)$"
 )
 PARAGRAPH_NUMBER_RE = re.compile(
-    r"^(?P<number>\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})(?P<punct>[.,)]))(?P<space>\s*)(?P<text>\S.*)$"
+    r"^(?P<number>\((?P<n1>\d{1,5})\)|(?P<n2>\d{1,5})(?P<punct>[.,)]))(?P<space>\s*)(?P<text>\S.*)$"
 )
 FOOTNOTE_RE = re.compile(r"^(?P<marker>\d{1,3}|\*{1,3}|[†‡§])\s+(?P<text>\S.*)$")
 HEADING_NUMBER_RE = re.compile(

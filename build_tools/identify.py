@@ -18,7 +18,7 @@ from build_tools.matching import (NewParagraph, OldParagraph, fingerprint, match
                                   paragraph_text, word_tokens)
 from build_tools.model import (PUBLISHED_STATUSES, AnchorRecord, Document, HistoryEntry, Paragraph,
                                PlacedParagraph, Registry)
-from build_tools.section_ids import PlacedSection, SectionChanges, place_sections, wanted_slug
+from build_tools.section_ids import PlacedSection, SectionChanges, place_sections, shortened, wanted_slug
 from build_tools.slugs import slugify, unique_id
 
 __all__ = ["Identified", "MatchReport", "PlacedSection", "identify"]
@@ -49,8 +49,7 @@ class MatchReport:
         for name in ("renumbered", "moved", "amended", "split", "merged", "restored", "removed", "new"):
             ids = getattr(self, name)
             if ids:
-                shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
-                lines.append(f"{name} {len(ids)}: {shown}")
+                lines.append(f"{name} {len(ids)}: {shortened(ids)}")
         return "\n".join(lines + list(self.sections.summary_lines()))
 
 
@@ -245,7 +244,8 @@ def _carry(old: AnchorRecord, kind: str, current: _Current,
         entry = HistoryEntry(current.today, old.text, record.label, record.url, event)
         return replace(record, history=old.history + (entry,)), placed
     event, status, placed = _EVENTS[kind]
-    successors = parts if kind == "split" else ()
+    # A split id keeps naming its parts through later amendments; a restored id stands alone again.
+    successors = parts if kind == "split" else () if kind == "restored" else old.successors
     record = current.record(*old.history, _published(current, event), status=status, successors=successors)
     return record, placed
 

@@ -230,7 +230,8 @@ class AnchorRecord:
     """Section page id within the document where the paragraph was last published."""
     label: str
     successors: tuple[str, ...] = ()
-    """For 'split': every part's id, this one first; for 'merged': the id it went into."""
+    """For 'split': every part's id, this one first (kept through later moves and
+    amendments); for 'merged': the id it went into."""
     history: tuple[HistoryEntry, ...] = ()
 
 

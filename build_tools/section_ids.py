@@ -53,14 +53,16 @@ class SectionChanges:
     removed: tuple[str, ...] = ()
 
     def summary_lines(self) -> Iterator[str]:
-        """Yield one line per non-empty kind of change."""
-        if self.renamed:
-            yield f"sections renamed {len(self.renamed)}: " + ", ".join(
-                f"{key} ({old} -> {new})" for key, old, new in self.renamed)
-        if self.new:
-            yield f"sections new {len(self.new)}: " + ", ".join(self.new)
-        if self.removed:
-            yield f"sections removed {len(self.removed)}: " + ", ".join(self.removed)
+        """Yield one line per non-empty kind of change, naming at most 10 sections."""
+        renamed = tuple(f"{key} ({old} -> {new})" for key, old, new in self.renamed)
+        for name, listed in (("renamed", renamed), ("new", self.new), ("removed", self.removed)):
+            if listed:
+                yield f"sections {name} {len(listed)}: " + shortened(listed)
+
+
+def shortened(names: tuple[str, ...], most: int = 10) -> str:
+    """Return the first names joined by commas, with '...' when there are more."""
+    return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
 
 
 def section_key(document: str, section_id: str) -> str:

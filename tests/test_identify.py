@@ -543,3 +543,42 @@ def test_real_communique_renamed_heading_keeps_page_id_and_ids(real_first):
     assert redirects(second.registry) == {
         "g7-interior-security-ministers-2024-communique/crimes-that-affect-the-environment/":
         "g7-interior-security-ministers-2024-communique/environmental-crime/"}
+
+
+def test_report_summary_names_at_most_ten_ids_per_line():
+    result = build([document("big", ("Trade", tuple(f"Distinct words number {n} here." for n in range(12))))],
+                   Registry(), DAY1)
+    lines = result.report.summary().splitlines()
+    assert lines[1].startswith("new 12: big-trade-1, ") and lines[1].endswith("big-trade-10, ...")
+    assert lines[2] == "sections new 1: big/trade"
+
+
+def test_split_id_keeps_naming_its_parts_after_a_later_amendment():
+    first = first_build()
+    head, tail = "We condemn all crimes committed in the context of the war;", \
+        "there must be no impunity for atrocities."
+    second = build([communique(ukraine=UKRAINE[:3] + (head, tail) + UKRAINE[4:])], first.registry, DAY2)
+    amended_head = head.replace("all crimes", "all the crimes")
+    third = build([communique(ukraine=UKRAINE[:3] + (amended_head, tail) + UKRAINE[4:])], second.registry, DAY3)
+    assert record(third, "g7-ukraine-4").status == "amended"
+    assert record(third, "g7-ukraine-4").successors == record(second, "g7-ukraine-4").successors
+
+
+def test_large_corpus_with_scattered_edits_is_matched_quickly():
+    import random
+    import time
+    rng = random.Random(7)
+    vocabulary = [f"word{n}" for n in range(2000)] + ["the", "of", "and", "we"] * 100
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(20, 90))) for _ in range(4000)]
+    docs = [document(f"d{k}", *((f"Part {s}", tuple(texts[k * 400 + s * 40: k * 400 + s * 40 + 40]))
+                                for s in range(10))) for k in range(10)]
+    first = identify(tuple(docs), Registry(), DAY1)
+    edited = list(texts)
+    for k in rng.sample(range(len(texts)), 200):
+        edited[k] = edited[k].replace(" ", " changed ", 1)
+    docs = [document(f"d{k}", *((f"Part {s}", tuple(edited[k * 400 + s * 40: k * 400 + s * 40 + 40]))
+                                for s in range(10))) for k in range(10)]
+    started = time.perf_counter()
+    second = identify(tuple(docs), first.registry, DAY2)
+    assert time.perf_counter() - started < 10
+    assert len(second.report.amended) == 200 and not second.report.new and not second.report.removed

@@ -1,0 +1,64 @@
+"""Phones and keyboards: the nav panel, no sideways scrolling, skip link and focus."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_nav_toggle_opens_and_closes_the_nav_on_a_phone(phone, site):
+    phone.goto(site.url(site.section_pages[0]))
+    toggle = phone.locator(".nav-toggle")
+    nav = phone.locator("#site-nav")
+    assert nav.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.tap()
+    assert nav.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    toggle.tap()
+    assert nav.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+
+
+def test_escape_closes_the_nav_and_returns_focus_to_the_toggle(phone, site):
+    phone.goto(site.url(""))
+    phone.locator(".nav-toggle").tap()
+    phone.locator("#site-nav a").first.focus()
+    phone.keyboard.press("Escape")
+    assert phone.locator("#site-nav").is_hidden()
+    assert phone.evaluate("document.activeElement.classList.contains('nav-toggle')")
+    assert phone.locator(".nav-toggle").get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.parametrize("which", ["home", "section", "document", "glossary", "search"])
+def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, which):
+    longest = max(site.section_pages, key=lambda u: (site.root / u / "index.html").stat().st_size)
+    path = {"home": "", "section": longest, "document": longest.split("/")[0] + "/",
+            "glossary": "glossary/", "search": "search/?q=G7+commitment"}[which]
+    phone.goto(site.url(path))
+    phone.wait_for_timeout(100)
+    width = phone.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert width[0] <= width[1], f"{path} is {width[0]}px wide in a {width[1]}px viewport"
+
+
+def test_first_tab_reaches_a_visible_skip_link_to_the_text(page, site):
+    page.goto(site.url(site.section_pages[0]))
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+
+
+def test_keyboard_focus_is_always_visible(page, site):
+    page.goto(site.url(site.section_pages[0]))
+    unmarked = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        style = page.evaluate("""() => {
+            const s = getComputedStyle(document.activeElement);
+            return [document.activeElement.outerHTML.slice(0, 80), s.outlineStyle, s.outlineWidth];
+        }""")
+        if style[1] == "none" or style[2] == "0px":
+            unmarked.append(style[0])
+    assert not unmarked, f"focus not visible on: {unmarked}"

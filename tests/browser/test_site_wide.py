@@ -1,0 +1,109 @@
+"""Site-wide promises: private, light, accessible, usable from disk; plus screenshots for review."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import AXE, DESKTOP, PHONE, SCREENSHOTS, open_context
+
+pytestmark = pytest.mark.browser
+
+PAGE_BUDGET = 60 * 1024
+
+
+def review_pages(site) -> dict[str, str | None]:
+    """Return name → URL of the pages reviewed; None for a kind the site does not have yet."""
+    topics = site.pages_under("topics")
+    return {
+        "home": "",
+        "section": max(site.section_pages, key=lambda u: (site.root / u / "index.html").stat().st_size),
+        "glossary": "glossary/",
+        "topic": topics[0] if topics else None,
+        "changes": "changes/" if site.has_page("changes") else None,
+    }
+
+
+def test_pages_request_nothing_from_other_hosts_and_log_no_errors(watched, site):
+    page, watch = watched
+    para = site.paragraphs[-1]
+    paths = [u for u in review_pages(site).values() if u is not None]
+    paths += [para["document"] + "/", para["url"], "search/?q=G7", "glossary/#" + para["id"]]
+    for path in paths:
+        page.goto(site.url(path))
+        page.wait_for_load_state("networkidle")
+    outside = [u for u in watch.requests if not u.startswith(site.base) and not u.startswith("data:")]
+    assert not outside, f"requests left the site: {outside}"
+    assert not watch.errors, f"console errors: {watch.errors}"
+
+
+def test_a_section_page_with_its_css_and_js_weighs_under_60kb(site):
+    for url in site.section_pages:
+        html_path = site.root / url / "index.html"
+        html = html_path.read_text(encoding="utf-8")
+        assets = re.findall(r'<(?:link[^>]+href|script[^>]+src)="([^"]+\.(?:css|js))"', html)
+        total = html_path.stat().st_size + sum((html_path.parent / a).resolve().stat().st_size for a in assets)
+        assert total < PAGE_BUDGET, f"{url} weighs {total} bytes with {assets}"
+
+
+@pytest.mark.parametrize("which", ["home", "section", "glossary", "topic", "changes"])
+def test_axe_finds_no_serious_or_critical_violation(page, site, which):
+    path = review_pages(site)[which]
+    if path is None:
+        pytest.skip(f"the site has no {which} page yet")
+    page.goto(site.url(path))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{path}: " + "; ".join(bad)
+
+
+def test_axe_passes_in_the_dark_scheme_too(browser, site):
+    context, _ = open_context(browser, site, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site.url(review_pages(site)["section"]))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: ['color-contrast']})")
+    context.close()
+    assert not result["violations"], [n["target"] for v in result["violations"] for n in v["nodes"]][:10]
+
+
+def test_screenshots_for_review(browser, site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pages = {k: v for k, v in review_pages(site).items() if v is not None}
+    para = site.paragraphs[len(site.paragraphs) // 2]
+    pages["paragraph"] = para["url"]
+    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        context, _ = open_context(browser, site, viewport=viewport)
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(site.url(path))
+            page.wait_for_timeout(100)
+            target = SCREENSHOTS / f"{name}-{size}.png"
+            page.screenshot(path=str(target))
+            assert target.stat().st_size > 1000
+        context.close()
+
+
+def test_site_works_opened_from_disk(page, site):
+    section = site.section_pages[0]
+    page.goto((site.root / section / "index.html").as_uri())
+    link = page.locator("#site-nav .nav-sections a:not([aria-current])").first
+    href = link.get_attribute("href")
+    assert href.endswith("/index.html"), href
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.url.endswith("/index.html")
+    assert page.locator(".g7-page").count() == 1, "landed on a directory listing, not a page"
+    page.locator(".site-name").click()
+    page.wait_for_load_state()
+    assert page.url == (site.root / "index.html").as_uri()
+
+
+def test_paragraph_forwarding_works_from_disk(page, site):
+    para = site.paragraphs[-1]
+    page.goto((site.root / "glossary" / "index.html").as_uri() + "#" + para["id"])
+    page.wait_for_url("**/" + para["url"].split("#")[0] + "index.html#" + para["id"])
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", para["id"])

@@ -1,0 +1,45 @@
+"""Helpers the tests share: copies of source/ and in-process builds."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source"
+FIXTURE_TEXTS = ROOT / "tests" / "fixtures" / "texts"
+BUILD_DATE = "2026-01-15"
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site built from a source folder by the real command."""
+
+    source: Path
+    site: Path
+
+
+def copy_source(target: Path, with_registry: bool = False) -> Path:
+    """Return a copy of source/ (without the committed registry unless asked)."""
+    shutil.copytree(SOURCE, target)
+    if not with_registry:
+        (target / "anchor-registry.json").unlink(missing_ok=True)
+    return target
+
+
+def build(source: Path, site: Path, monkeypatch=None, date: str = BUILD_DATE) -> int:
+    """Run `python -m build_tools build` in-process; return its exit code."""
+    import os
+
+    from build_tools.cli import main
+
+    previous = os.environ.get("G7_BUILD_DATE")
+    os.environ["G7_BUILD_DATE"] = date
+    try:
+        return main(["build", "--source", str(source), "--site-dir", str(site)])
+    finally:
+        if previous is None:
+            os.environ.pop("G7_BUILD_DATE", None)
+        else:
+            os.environ["G7_BUILD_DATE"] = previous
