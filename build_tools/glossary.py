@@ -201,6 +201,7 @@ def parse_glossary(text: str, path: Path) -> Glossary:
         raise GlossaryError(path, 1, "the glossary must be a YAML list of entries")
     entries: list[GlossaryEntry] = []
     first_line: dict[str, int] = {}
+    related_line: dict[str, int] = {}
     owners: dict[tuple, tuple[str, int]] = {}
     for raw, node in zip(data, root.value if root else []):
         line, lines = _line(node), _field_lines(node)
@@ -211,15 +212,16 @@ def parse_glossary(text: str, path: Path) -> Glossary:
             add(lines["id"], f"duplicate id '{entry.id}' (first at line {first_line[entry.id]})")
             continue
         first_line[entry.id] = line
+        related_line[entry.id] = lines.get("related", line)
         _check_terms(entry, lines, _item_lines(node, "aliases"), owners, add)
         entries.append(entry)
     known = set(first_line)
     for entry in entries:
         for related in entry.related:
             if related not in known:
-                add(entry.line, f"entry '{entry.id}' relates to unknown id '{related}'")
+                add(related_line[entry.id], f"entry '{entry.id}' relates to unknown id '{related}'")
             elif related == entry.id:
-                add(entry.line, f"entry '{entry.id}' relates to itself")
+                add(related_line[entry.id], f"entry '{entry.id}' relates to itself")
     if problems:
         first = problems[0]
         raise GlossaryError(first.path, first.line, first.message, tuple(problems))

@@ -72,6 +72,9 @@ class _Located:
     section_index: int
     position_in_section: int
     paragraph: Paragraph
+    text: str
+    """paragraph_text(paragraph), computed once."""
+    fingerprint: str
 
 
 def identify(documents: tuple[Document, ...], registry: Registry, today: str,
@@ -82,8 +85,9 @@ def identify(documents: tuple[Document, ...], registry: Registry, today: str,
     changed; anchor_prefixes maps a document slug to its id prefix (default:
     the slug).
     """
-    located = [_Located(d, si, pi, p) for d in documents for si, s in enumerate(d.sections)
-               for pi, p in enumerate(s.paragraphs)]
+    located = [_Located(d, si, pi, p, text, fingerprint(text)) for d in documents
+               for si, s in enumerate(d.sections) for pi, p in enumerate(s.paragraphs)
+               for text in (paragraph_text(p),)]
     old_by_id = {r.id: r for r in registry.paragraphs}
     claims, parts, absorbed = _claims(match_paragraphs(_old_view(registry), _new_view(located)))
     votes: dict[tuple[str, int], Counter] = {}
@@ -150,11 +154,14 @@ def _old_view(registry: Registry) -> list[OldParagraph]:
 def _new_view(located: list[_Located]) -> list[NewParagraph]:
     """Return this build's paragraphs as the matcher sees them."""
     positions: Counter = Counter()
+    hints: dict[tuple[str, int], str] = {}
     views = []
     for index, where in enumerate(located):
-        slug, text = where.document.slug, paragraph_text(where.paragraph)
-        hint = wanted_slug(where.document, where.section_index)
-        views.append(NewParagraph(index, slug, hint, positions[slug], fingerprint(text), word_tokens(text)))
+        slug, key = where.document.slug, (where.document.slug, where.section_index)
+        if key not in hints:
+            hints[key] = wanted_slug(where.document, where.section_index)
+        tokens = word_tokens(where.text)
+        views.append(NewParagraph(index, slug, hints[key], positions[slug], where.fingerprint, tokens))
         positions[slug] += 1
     return views
 
@@ -177,11 +184,12 @@ def _assign_ids(located: list[_Located], claims: dict, section_at: dict, taken: 
     """Return new index -> id: the claimed old id, or a fresh id never used before."""
     ids = {index: old_id for index, (old_id, _) in claims.items()}
     taken = set(taken)
+    prefix_of: dict[str, str] = {}
     for index, where in enumerate(located):
         if index in ids:
             continue
         slug = where.document.slug
-        prefix = slugify(prefixes.get(slug, slug)) or "p"
+        prefix = prefix_of.setdefault(slug, slugify(prefixes.get(slug, slug)) or "p")
         label = slugify(where.paragraph.label) or f"p{where.position_in_section + 1}"
         section = section_at[(slug, where.section_index)].slug
         base = f"{prefix}-{section}-{label}" if section else f"{prefix}-{label}"
@@ -205,12 +213,12 @@ class _Current:
 
     @property
     def text(self) -> str:
-        return paragraph_text(self.where.paragraph)
+        return self.where.text
 
     def record(self, *history: HistoryEntry, status: str = "current",
                successors: tuple[str, ...] = ()) -> AnchorRecord:
         """Return the record of this state with the given history."""
-        return AnchorRecord(self.id, status, self.url, fingerprint(self.text), self.text,
+        return AnchorRecord(self.id, status, self.url, self.where.fingerprint, self.text,
                             self.where.document.slug, self.section.id, self.where.paragraph.label,
                             successors, history)
 

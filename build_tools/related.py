@@ -3,7 +3,7 @@
 Similarity is the cosine of TF-IDF vectors over content words: the text is
 lowercased, split into words, stop words and words holding digits are dropped,
 and words are stemmed lightly (``migrants`` → ``migrant``, ``countering`` →
-``counter``, ``policies`` → ``policy``, ``processes`` → ``process``). A term's weight is ``(1 + ln tf) · ln(N / df)``.
+``counter``, ``policies`` → ``policy``, ``raised`` → ``rais``). A term's weight is ``(1 + ln tf) · ln(N / df)``.
 Terms found in more than ``COMMON_FRACTION`` of the paragraphs (and in more than
 ``COMMON_MIN`` of them) are dropped: they hardly discriminate, and their long
 postings would make the pass quadratic. The scores come from one pass over an
@@ -66,18 +66,23 @@ def content_terms(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """Return word without a plural, '-ing' or '-ed' ending (a deliberately light stemmer)."""
+    """Return word without a plural, '-ing', '-ed' or final 'e' (a deliberately light stemmer).
+
+    So 'raise', 'raised', 'raising' all give 'rais', and 'planned' gives 'plan'.
+    """
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("ing") and len(word) > 5:
-        return word[:-3]
-    if word.endswith("ed") and len(word) > 4:
-        return word[:-2]
-    if word.endswith(("sses", "xes", "ches", "shes")) and len(word) > 5:
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes")) and len(word) > 5:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    for suffix, shortest in (("ing", 6), ("ed", 5)):
+        if word.endswith(suffix) and len(word) >= shortest:
+            word = word[:-len(suffix)]
+            if word[-1] == word[-2] and word[-1] not in "aeiouylsz":
+                word = word[:-1]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def tfidf_vectors(paragraphs: Sequence[RelatedInput]) -> list[dict[str, float]]:

@@ -100,7 +100,7 @@ def test_acronym_claimed_by_two_entries():
 
 def test_related_id_must_exist():
     assert problems(entry("a", "A", "  related: [nowhere]\n")) == [
-        (1, "entry 'a' relates to unknown id 'nowhere'")]
+        (5, "entry 'a' relates to unknown id 'nowhere'")]
 
 
 def test_id_must_be_a_lowercase_slug():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import AXE, DESKTOP, PHONE, SCREENSHOTS, open_context
+from support import AXE, DESKTOP, PHONE, SCREENSHOTS, open_context
 
 pytestmark = pytest.mark.browser
 

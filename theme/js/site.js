@@ -192,6 +192,7 @@
     var owner = null;
     var hideTimer = 0;
     var touched = false;
+    var wasOpen = false;
     body.appendChild(pop);
 
     var find = function (tag, id) {
@@ -239,10 +240,14 @@
       link.addEventListener("mouseleave", hideSoon);
       link.addEventListener("focus", function () { show(link); });
       link.addEventListener("blur", hideSoon);
-      link.addEventListener("pointerdown", function (e) { touched = e.pointerType === "touch"; });
+      // On touch the first tap shows the definition; a second tap follows the link.
+      // Read the state at pointerdown: the compatibility mouseenter shows the popover before click.
+      link.addEventListener("pointerdown", function (e) {
+        touched = e.pointerType === "touch";
+        wasOpen = owner === link;
+      });
       link.addEventListener("click", function (e) {
-        // On touch the first tap shows the definition; a second tap follows the link.
-        if (touched && owner !== link) { e.preventDefault(); show(link); }
+        if (touched && !wasOpen) { e.preventDefault(); show(link); }
         touched = false;
       });
     });

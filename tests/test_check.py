@@ -1,0 +1,99 @@
+"""`python -m build_tools check`: findings on the source and on the built site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.check import check_site, read_built_pages, check_links, check_paragraph_ids
+from build_tools.cli import main
+from build_tools.pipeline import generate, read_inputs
+from build_tools.source_checks import check_source
+from tests.helpers import BUILD_DATE, copy_source
+
+
+def findings_for(source: Path) -> list:
+    inputs = read_inputs(source)
+    return check_source(inputs, generate(inputs, BUILD_DATE))
+
+
+def test_published_source_has_no_failing_finding(tmp_path):
+    source = copy_source(tmp_path / "source")
+    failing = [str(f) for f in findings_for(source) if f.fails]
+    assert failing == []
+
+
+def test_check_command_passes_on_the_built_site(built_site, capsys):
+    assert main(["check", "--source", str(built_site.source), "--site-dir", str(built_site.site)]) == 0
+    assert "0 error(s)" in capsys.readouterr().out
+
+
+def _source_with(tmp_path: Path, text: str, sidecar: str | None = None) -> Path:
+    root = tmp_path / "src"
+    (root / "texts").mkdir(parents=True)
+    (root / "texts" / "t.txt").write_text(text, encoding="utf-8")
+    if sidecar:
+        (root / "texts" / "t.yml").write_text(sidecar, encoding="utf-8")
+    shutil.copy(copy_source(tmp_path / "full") / "topics.yml", root / "topics.yml")
+    return root
+
+
+def test_numbering_gap_is_reported_with_file_and_line(tmp_path):
+    source = _source_with(tmp_path, "Statement\n\nUkraine\n\n1. We act.\n\n3. We act again.\n")
+    found = [f for f in findings_for(source) if "follows" in f.message]
+    assert [(Path(f.path).name, f.line, f.fails) for f in found] == [("t.txt", 7, False)]
+    assert "paragraph 3 follows 1" in found[0].message
+
+
+def test_paragraph_shaped_like_a_heading_is_reported(tmp_path):
+    source = _source_with(tmp_path, "Statement\n\nUkraine\n\n1. We act.\n\n2. We act again.\n\nNext Steps Together\n")
+    messages = [f.message for f in findings_for(source)]
+    assert any("has no paragraph" in m or "looks like a heading" in m for m in messages)
+
+
+def test_sidecar_section_topics_naming_nothing_fails(tmp_path):
+    source = _source_with(tmp_path, "Statement\n\nUkraine\n\n1. We act.\n",
+                          "section_topics:\n  nowhere: [ukraine]\n  ukraine: [no-such-topic]\n")
+    failing = [f.message for f in findings_for(source) if f.fails]
+    assert "section_topics names no section of this text: 'nowhere'" in failing
+    assert "section_topics names an unknown topic: 'no-such-topic'" in failing
+
+
+def test_glossary_entry_no_text_mentions_fails(tmp_path):
+    source = _source_with(tmp_path, "Statement\n\nUkraine\n\n1. We support UNODC.\n")
+    (source / "glossary.yml").write_text(
+        "- id: unodc\n  name: United Nations Office on Drugs and Crime\n  acronym: UNODC\n"
+        "  kind: body\n  definition: The UN office on drugs and crime.\n"
+        "- id: fatf\n  name: Financial Action Task Force\n  acronym: FATF\n"
+        "  kind: body\n  definition: The standard setter on money laundering.\n", encoding="utf-8")
+    failing = [(f.line, f.message) for f in findings_for(source) if f.fails]
+    assert failing == [(6, "glossary entry 'fatf' is mentioned in no published text")]
+
+
+def test_name_missing_from_the_glossary_fails_until_ignored_with_a_reason(tmp_path):
+    source = _source_with(tmp_path, "Statement\n\nUkraine\n\n1. We support the Global Internet Forum to Counter Terrorism (GIFCT).\n")
+    failing = [f.message for f in findings_for(source) if f.fails]
+    assert any("'GIFCT'" in m for m in failing)
+    (source / "glossary-ignore.yml").write_text(
+        "- candidate: GIFCT\n  reason: tested here\n"
+        "- candidate: Global Internet Forum\n  reason: tested here\n", encoding="utf-8")
+    failing = [f.message for f in findings_for(source) if f.fails and "GIFCT" in f.message]
+    assert failing == []
+
+
+def test_site_check_finds_broken_link_missing_fragment_and_duplicate_id(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site, site)
+    page = site / "g7-interior-security-ministers-2024-communique" / "ukraine" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("</main>", '<a href="../nowhere/">x</a><a href="../preamble/#no-such-id">y</a>'
+                                   '<div class="para" id="g7-interior-2024-ukraine-1"></div></main>', 1)
+    page.write_text(html, encoding="utf-8")
+    pages = read_built_pages(site)
+    links = [f.message for f in check_links(pages, site)]
+    assert "link to a missing file: ../nowhere/" in links
+    assert "link to a missing fragment: ../preamble/#no-such-id" in links
+    ids = [f.message for f in check_paragraph_ids(pages)]
+    assert any("used twice" in m for m in ids)
