@@ -31,6 +31,8 @@ class ParagraphNotes:
     related: tuple[str, ...] = ()
     """Ids of the most similar paragraphs elsewhere, best first."""
     commitments: tuple["Commitment", ...] = ()
+    part_links: tuple[tuple[int, int, str], ...] = ()
+    """(item, mention start, URL) of document mentions that name a part of the document."""
 
 
 @dataclass(frozen=True)
@@ -82,4 +84,25 @@ def annotate_terms(paragraphs: tuple[PlacedParagraph, ...], glossary: Glossary,
 def with_topics(annotations: Annotations, topics_of: Mapping[str, tuple[str, ...]]) -> Annotations:
     """Return ``annotations`` with each paragraph's topics filled in."""
     notes = {pid: replace(n, topics=topics_of.get(pid, ())) for pid, n in annotations.notes.items()}
+    return replace(annotations, notes=notes)
+
+
+def with_related(annotations: Annotations, related_of: Mapping[str, tuple[str, ...]]) -> Annotations:
+    """Return ``annotations`` with each paragraph's related paragraphs filled in."""
+    notes = {pid: replace(n, related=related_of.get(pid, ())) for pid, n in annotations.notes.items()}
+    return replace(annotations, notes=notes)
+
+
+def with_commitments(annotations: Annotations,
+                     commitments_of: Mapping[str, tuple[Commitment, ...]]) -> Annotations:
+    """Return ``annotations`` with each paragraph's commitment sentences filled in."""
+    notes = {pid: replace(n, commitments=commitments_of.get(pid, ()))
+             for pid, n in annotations.notes.items()}
+    return replace(annotations, notes=notes)
+
+
+def with_part_links(annotations: Annotations, refs_of: Mapping[str, tuple]) -> Annotations:
+    """Return ``annotations`` with the part references of document mentions filled in."""
+    notes = {pid: replace(n, part_links=tuple((r.item, r.start, r.url) for r in refs_of.get(pid, ())))
+             for pid, n in annotations.notes.items()}
     return replace(annotations, notes=notes)

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools import exports
-from build_tools.annotate import Annotations, annotate_terms, with_topics
+from build_tools.annotate import (Annotations, annotate_terms, with_commitments, with_part_links,
+                                  with_related, with_topics)
+from build_tools.references import entry_documents, part_references
+from build_tools.commitments import find_commitments
+from build_tools.exports import paragraph_plain_text
+from build_tools.related import RelatedInput, related_paragraphs
 from build_tools.glossary import Glossary, load_glossary
 from build_tools.identify import Identified, identify
 from build_tools.model import Document, Registry, SourceText
@@ -20,13 +25,14 @@ from build_tools.parse import parse_text
 from build_tools.read import SourceTree, read_texts
 from build_tools.registry import load_registry
 from build_tools.render.changes_page import changes_page
+from build_tools.render.commitments_page import commitments_page
 from build_tools.render.documents import document_pages, home_page
 from build_tools.render.env import DataFile, Page
 from build_tools.render.glossary_page import glossary_page
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
 from build_tools.site_data import SiteData, TopicInfo
-from build_tools.topics import Topic, assign_topics, load_topics
+from build_tools.topics import Topic, assign_topics, keyword_matcher, load_topics
 from build_tools.terms import build_matcher
 
 
@@ -107,14 +113,28 @@ def generate(inputs: Inputs, today: str) -> Generated:
                                    inputs.topics, {k: n.terms for k, n in annotations.notes.items()},
                                    overrides)
         annotations = with_topics(annotations, assignment.paragraphs)
+        annotations = with_related(annotations, related_paragraphs(tuple(
+            RelatedInput(p.id, f"{p.document}/{p.section}", paragraph_plain_text(p.paragraph))
+            for p in identified.paragraphs)))
+        linked_documents = entry_documents(inputs.glossary.entries, documents)
+        sections_of: dict[str, list] = {}
+        for placed in identified.sections:
+            sections_of.setdefault(placed.document, []).append(placed)
+        annotations = with_part_links(annotations, part_references(
+            identified.paragraphs, {k: n.pieces for k, n in annotations.notes.items()},
+            linked_documents,
+            {d.slug: d for d in documents}, sections_of, assignment.paragraphs,
+            keyword_matcher(inputs.topics)))
+        annotations = with_commitments(annotations, {
+            p.id: find_commitments(p.id, p.paragraph.text) for p in identified.paragraphs})
     site = SiteData(documents=documents, sections=identified.sections,
                     paragraphs=identified.paragraphs, registry=identified.registry,
                     glossary=inputs.glossary, annotations=annotations, today=today,
                     topics=tuple(TopicInfo(t.id, t.title, t.description) for t in inputs.topics),
-                    section_topics=dict(assignment.sections))
+                    section_topics=dict(assignment.sections), entry_documents=linked_documents)
     with _timed(timings, "render"):
         pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
-                 + (glossary_page(site), changes_page(site), search_page()))
+                 + (glossary_page(site), commitments_page(site), changes_page(site), search_page()))
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
                      site=site, identified=identified, timings=timings)

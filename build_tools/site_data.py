@@ -46,6 +46,8 @@ class SiteData:
     topics: tuple[TopicInfo, ...] = ()
     section_topics: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     """(document slug, section id) → topic ids."""
+    entry_documents: dict[str, str] = field(default_factory=dict)
+    """Glossary id → slug of the published document it names."""
 
     @cached_property
     def document(self) -> dict[str, Document]:

@@ -100,7 +100,7 @@ def glossary_findings(inputs, generated) -> list[Finding]:
 
 
 def _names_a_published_document(entry, generated) -> bool:
-    return bool(entry.document) and entry.document in generated.site.document
+    return entry.id in generated.site.entry_documents
 
 
 def check_source(inputs, generated) -> list[Finding]:

@@ -58,7 +58,7 @@ def glossary_page(site: SiteData) -> Page:
     """Return the glossary page."""
     by_kind: dict[str, list[EntryView]] = {}
     for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
-        doc = entry.document if entry.document in site.document else None
+        doc = site.entry_documents.get(entry.id)
         by_kind.setdefault(entry.kind, []).append(EntryView(
             entry=entry,
             related=tuple(site.glossary.by_id[r] for r in entry.related if r in site.glossary.by_id),

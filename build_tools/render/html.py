@@ -22,6 +22,37 @@ class Span:
     """Glossary id, so the popover can find the definition on the page."""
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """An element with an id wrapped around ``text[start:end]`` (a commitment sentence)."""
+
+    start: int
+    end: int
+    id: str
+    css_class: str
+
+
+def anchored_text_html(text: str, spans: tuple[Span, ...], anchors: tuple[Anchor, ...]) -> Markup:
+    """Return ``text`` escaped, with anchors wrapped around their ranges and links inside.
+
+    A link that would cross an anchor's edge is left out rather than nested wrongly.
+    """
+    if not anchors:
+        return text_html(text, spans)
+    edges = sorted({0, len(text), *(a.start for a in anchors), *(a.end for a in anchors)})
+    by_start = {a.start: a for a in anchors}
+    out: list[str] = []
+    for start, end in zip(edges, edges[1:]):
+        inside = tuple(Span(s.start - start, s.end - start, s.href, s.css_class, s.title, s.data_term)
+                       for s in spans if s.start >= start and s.end <= end)
+        piece = text_html(text[start:end], inside)
+        anchor = by_start.get(start)
+        if anchor is not None and anchor.end == end:
+            piece = Markup(f'<span class="{escape(anchor.css_class)}" id="{escape(anchor.id)}">{piece}</span>')
+        out.append(piece)
+    return Markup("".join(out))
+
+
 def text_html(text: str, spans: tuple[Span, ...] = ()) -> Markup:
     """Return ``text`` HTML-escaped, with each span wrapped in a link.
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from build_tools.model import PlacedParagraph
-from build_tools.render.html import Span, text_html
+from build_tools.render.html import Anchor, Span, anchored_text_html, text_html
+from build_tools.sentences import split_sentences
 from build_tools.site_data import SiteData, term_url
 from build_tools.urls import relative_url
 
@@ -58,25 +59,25 @@ def footnote_id(document: str, marker: str) -> str:
 
 def term_target(site: SiteData, entry_id: str) -> str:
     """Return where a mention links: the published document it names, else the glossary."""
-    entry = site.glossary.by_id[entry_id]
-    document = getattr(entry, "document", None)
-    if document and document in site.document:
-        return f"{document}/"
-    return term_url(entry_id)
+    document = site.entry_documents.get(entry_id)
+    return f"{document}/" if document else term_url(entry_id)
 
 
 def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[int, tuple[Span, ...]]:
     """Return link spans per piece (-1 = text, i = item): the first mention of each entry."""
     seen: set[str] = set()
     spans: dict[int, list[Span]] = {}
-    for piece in site.annotations.for_paragraph(placed.id).pieces:
+    notes = site.annotations.for_paragraph(placed.id)
+    parts = {(item, start): url for item, start, url in notes.part_links}
+    for piece in notes.pieces:
         for mention in piece.mentions:
             if mention.entry_id in seen:
                 continue
             seen.add(mention.entry_id)
             entry = site.glossary.by_id[mention.entry_id]
+            target = parts.get((piece.item, mention.start)) or term_target(site, entry.id)
             spans.setdefault(piece.item, []).append(Span(
-                mention.start, mention.end, relative_url(page_url, term_target(site, entry.id)),
+                mention.start, mention.end, relative_url(page_url, target),
                 "term", title=entry.name, data_term=entry.id))
     return {k: tuple(v) for k, v in spans.items()}
 
@@ -98,7 +99,8 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
         id=placed.id,
         label=para.label,
         numbered=para.numbered,
-        text_html=text_html(para.text, spans.get(-1, ())),
+        text_html=anchored_text_html(para.text, spans.get(-1, ()),
+                                     commitment_anchors(para.text, notes.commitments)),
         items=tuple(ItemView(item.marker, text_html(item.text, spans.get(i, ())))
                     for i, item in enumerate(para.items)),
         footnote_refs=tuple(FootnoteRef(m, footnote_id(placed.document, m),
@@ -109,6 +111,15 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
         related=tuple(LinkView(site.paragraph_url(r), related_name(site, r))
                       for r in notes.related if r in site.paragraph),
     )
+
+
+def commitment_anchors(text: str, commitments) -> tuple[Anchor, ...]:
+    """Return an anchor around each commitment sentence ('<paragraph id>.s<n>')."""
+    if not commitments:
+        return ()
+    sentences = split_sentences(text)
+    return tuple(Anchor(*sentences[c.sentence - 1], c.anchor, "sentence commitment")
+                 for c in commitments if c.sentence <= len(sentences))
 
 
 def related_name(site: SiteData, paragraph_id: str) -> str:

@@ -24,9 +24,10 @@ def test_search_finds_a_phrase_and_its_result_lands_on_the_paragraph(page, site)
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=*")
     links = result_links(page)
-    assert links and links[0].endswith(para["url"])
-    assert PHRASE in page.locator(".search-result mark").first.inner_text().replace("\n", " ")
-    page.locator(".search-result-title a").first.click()
+    assert any(link.endswith(para["url"]) for link in links[:3]), links
+    result = page.locator('.search-result:has(a[href$="%s"])' % para["url"])
+    assert PHRASE in result.locator("mark").first.inner_text().replace("\n", " ")
+    result.locator(".search-result-title a").click()
     page.wait_for_url("**/" + para["url"])
     assert page.evaluate("id => document.getElementById(id).matches(':target')", para["id"])
 
@@ -34,7 +35,8 @@ def test_search_finds_a_phrase_and_its_result_lands_on_the_paragraph(page, site)
 def test_exact_phrase_matches_rank_before_all_word_matches(page, site):
     query = "human rights"
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    phrase_hits = {d["location"] for d in index if query in (d["title"] + " " + d["text"]).lower()}
+    folded = lambda d: " ".join((d["title"] + " " + d["text"]).split()).lower()  # noqa: E731
+    phrase_hits = {d["location"] for d in index if query in folded(d)}
     page.goto(site.url("search/?q=" + query.replace(" ", "+")))
     links = result_links(page)
     tiers = [0 if any(link.endswith(h) for h in phrase_hits) else 1 for link in links]

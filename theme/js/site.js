@@ -1,274 +1,216 @@
 // G7 texts: navigation, paragraph citation tools, fragment forwarding, glossary popovers.
-(function () {
+(() => {
   "use strict";
-  var body = document.body;
-  var base = body.getAttribute("data-base") || ".";
-  var isFile = location.protocol === "file:";
-  var live;
-
-  // Site-root-relative path -> URL usable from this page (index.html added under file://).
-  function siteUrl(path) {
-    return fileSafe(new URL(base + "/" + path, location.href).href);
-  }
+  const body = document.body;
+  const base = body.dataset.base || ".";
+  const isFile = location.protocol === "file:";
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  let live;
 
   // Opened from disk, a folder URL shows a listing: point it at its index.html.
-  function fileSafe(href) {
-    if (!isFile) return href;
-    var u = new URL(href, location.href);
-    if (u.protocol === "file:" && u.pathname.slice(-1) === "/") u.pathname += "index.html";
+  const fileSafe = (href) => {
+    const u = new URL(href, location.href);
+    if (isFile && u.protocol === "file:" && u.pathname.endsWith("/")) u.pathname += "index.html";
     return u.href;
-  }
-
-  function pageUrl() {
-    return location.href.split("#")[0];
-  }
-
-  function samePage(href) {
-    var strip = function (p) { return p.replace(/index\.html$/, ""); };
-    var u = new URL(href, location.href);
-    return strip(u.pathname) === strip(location.pathname);
-  }
+  };
+  // Site-root-relative path -> URL usable from this page.
+  const siteUrl = (path) => fileSafe(base + "/" + path);
+  const pageUrl = () => location.href.split("#")[0];
+  const pathOf = (href) => new URL(href, location.href).pathname.replace(/index\.html$/, "");
 
   function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
     if (text) node.textContent = text;
     return node;
   }
 
   function announce(message) {
-    if (!live) {
-      live = el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
-      body.appendChild(live);
-    }
+    if (!live) body.appendChild(live = el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }));
     live.textContent = "";
-    setTimeout(function () { live.textContent = message; }, 50);
+    setTimeout(() => { live.textContent = message; }, 50);
   }
 
   function loadScript(src, done) {
-    var s = el("script", { src: src });
-    s.onload = done;
-    s.onerror = done;
+    const s = el("script", { src });
+    s.onload = s.onerror = done;
     document.head.appendChild(s);
   }
 
   /* Navigation */
 
   function initNav() {
-    var toggle = document.querySelector(".nav-toggle");
-    var nav = document.getElementById("site-nav");
+    const toggle = document.querySelector(".nav-toggle");
+    const nav = document.getElementById("site-nav");
     if (!toggle || !nav) return;
-    var setOpen = function (open) {
+    const setOpen = (open) => {
       nav.classList.toggle("open", open);
-      toggle.setAttribute("aria-expanded", String(open));
       body.classList.toggle("nav-open", open);
+      toggle.setAttribute("aria-expanded", String(open));
     };
-    toggle.addEventListener("click", function () { setOpen(!nav.classList.contains("open")); });
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && nav.classList.contains("open")) {
-        setOpen(false);
-        toggle.focus();
-      }
+    toggle.addEventListener("click", () => setOpen(!nav.classList.contains("open")));
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && nav.classList.contains("open")) { setOpen(false); toggle.focus(); }
     });
   }
 
   function rewriteForFile() {
     if (!isFile) return;
-    document.querySelectorAll("a[href]").forEach(function (a) {
-      var href = a.getAttribute("href");
-      if (/^[a-z]+:/i.test(href) || href.charAt(0) === "#") return;
-      a.href = fileSafe(a.href);
+    $$("a[href]").forEach((a) => {
+      if (!/^([a-z]+:|#)/i.test(a.getAttribute("href"))) a.href = fileSafe(a.href);
     });
-    document.querySelectorAll("form[action]").forEach(function (f) { f.action = fileSafe(f.action); });
+    $$("form[action]").forEach((f) => { f.action = fileSafe(f.action); });
   }
 
   /* Citation tools */
 
   function copyText(text) {
-    var fallback = function () {
-      var area = el("textarea", { readonly: "", class: "visually-hidden" });
+    const fallback = () => {
+      const area = el("textarea", { readonly: "", class: "visually-hidden" });
       area.value = text;
       body.appendChild(area);
       area.select();
-      var ok = false;
+      let ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      body.removeChild(area);
+      area.remove();
       return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
     };
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(fallback);
-    }
-    return fallback();
+    return navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(text).catch(fallback) : fallback();
   }
 
-  function paraText(para) {
-    var spans = para.querySelectorAll(".para-text > .src, .items .src");
-    return Array.prototype.map.call(spans, function (s) { return s.textContent; }).join(" ");
-  }
-
-  // Text fragments treat "-", "&" and "," specially, so encode them too.
-  function fragmentText(text) {
-    var words = text.trim().split(/\s+/).slice(0, 6).join(" ");
-    return encodeURIComponent(words).replace(/[-&,]/g, function (c) {
-      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-    });
+  // Text fragments treat "-", "&" and "," specially, so those are encoded too.
+  function fragmentText(para) {
+    const text = $$(".para-text > .src, .items .src", para).map((s) => s.textContent).join(" ");
+    const words = text.trim().split(/\s+/).slice(0, 6).join(" ");
+    return encodeURIComponent(words).replace(/[-&,]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }
 
   function citation(para, url) {
-    var page = para.closest(".g7-page") || body;
-    var parts = [page.getAttribute("data-doc-title"), page.getAttribute("data-doc-date"),
-      page.getAttribute("data-section-title"), "¶ " + para.getAttribute("data-label")];
+    const page = para.closest(".g7-page") || body;
+    const parts = [page.dataset.docTitle, page.dataset.docDate, page.dataset.sectionTitle, "¶ " + para.dataset.label];
     return parts.filter(Boolean).join(", ") + ". " + url +
-      "\nText fragment link: " + pageUrl() + "#:~:text=" + fragmentText(paraText(para));
+      "\nText fragment link: " + pageUrl() + "#:~:text=" + fragmentText(para);
   }
 
-  function toolButton(kind, label, text, onClick) {
-    var b = el("button", { type: "button", class: "para-tool " + kind, "aria-label": label }, text);
-    b.addEventListener("click", function () {
-      onClick().then(function () {
-        b.classList.add("done");
-        setTimeout(function () { b.classList.remove("done"); }, 1800);
-      }, function () { announce("Copying failed: select and copy the text instead"); });
-    });
+  function toolButton(name, label, text, done, makeText) {
+    const b = el("button", { type: "button", class: "para-tool " + name, "aria-label": label }, text);
+    b.addEventListener("click", () => copyText(makeText()).then(() => {
+      announce(done);
+      b.classList.add("done");
+      setTimeout(() => b.classList.remove("done"), 1800);
+    }, () => announce("Copying failed: select and copy the text instead")));
     return b;
   }
 
   function addTools(para) {
-    var label = para.getAttribute("data-label");
-    var url = pageUrl() + "#" + para.id;
-    para.setAttribute("data-print-url", url);
-    var tools = el("div", { class: "para-tools" });
-    tools.appendChild(toolButton("copy-link", "Copy link to paragraph " + label, "Copy link", function () {
-      return copyText(url).then(function () { announce("Link copied"); });
-    }));
-    tools.appendChild(toolButton("copy-cite", "Copy citation of paragraph " + label, "Copy citation", function () {
-      return copyText(citation(para, url)).then(function () { announce("Citation copied"); });
-    }));
+    const label = para.dataset.label;
+    const url = () => pageUrl() + "#" + para.id;
+    para.dataset.printUrl = url();
+    const tools = el("div", { class: "para-tools" });
+    tools.append(
+      toolButton("copy-link", "Copy link to paragraph " + label, "Copy link", "Link copied", url),
+      toolButton("copy-cite", "Copy citation of paragraph " + label, "Copy citation", "Citation copied",
+        () => citation(para, url())));
     para.appendChild(tools);
   }
 
   /* Landing on a fragment, and forwarding fragments that moved */
 
-  function showTarget(node) {
-    node.scrollIntoView({ block: "start" });
-  }
-
   function notice(message) {
-    var main = document.getElementById("content");
-    var old = document.querySelector(".anchor-notice");
+    const main = document.getElementById("content");
+    const old = document.querySelector(".anchor-notice");
     if (old) old.remove();
-    var p = el("p", { class: "anchor-notice", role: "status" }, message);
-    main.insertBefore(p, main.firstChild);
+    main.insertBefore(el("p", { class: "anchor-notice", role: "status" }, message), main.firstChild);
   }
 
   // A same-page replace only changes the hash, so :target and hashchange follow.
-  function forward(id, entry) {
-    var target = new URL(base + "/" + entry.url, location.href);
-    if (!samePage(target.href) || target.hash !== location.hash) location.replace(fileSafe(target.href));
+  function forward(entry) {
+    const target = new URL(base + "/" + entry.url, location.href);
+    if (pathOf(target.href) !== pathOf(location.href) || target.hash !== location.hash) location.replace(fileSafe(target.href));
     else notice("This paragraph link is not known on this page.");
   }
 
   function resolveHash() {
-    var id = "";
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = location.hash.slice(1); }
+    let id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep it raw */ }
     if (!id) return;
-    var node = document.getElementById(id);
-    if (node) { showTarget(node); return; }
-    var lookup = function () {
-      var entry = window.G7_ANCHORS && Object.prototype.hasOwnProperty.call(window.G7_ANCHORS, id) && window.G7_ANCHORS[id];
-      if (entry) forward(id, entry);
-      else notice("This paragraph link is not known: #" + id + " matches no paragraph on this site.");
+    const node = document.getElementById(id);
+    if (node) { node.scrollIntoView({ block: "start" }); return; }
+    const lookup = () => {
+      const map = window.G7_ANCHORS || {};
+      if (Object.prototype.hasOwnProperty.call(map, id)) forward(map[id]);
+      else notice("This paragraph link is not known: no paragraph on this site has the id “" + id + "”.");
     };
     if (window.G7_ANCHORS) lookup();
-    else loadScript(new URL(base + "/assets/anchor-map.js", location.href).href, lookup);
+    else loadScript(siteUrl("assets/anchor-map.js"), lookup);
   }
 
   /* Glossary popovers */
 
   function initTerms() {
-    var links = document.querySelectorAll("a.term[data-term]");
+    const links = $$("a.term[data-term]");
     if (!links.length) return;
-    var pop = el("div", { id: "term-pop", class: "term-pop", role: "tooltip", hidden: "" });
-    var owner = null;
-    var hideTimer = 0;
-    var touched = false;
-    var wasOpen = false;
+    const defs = {};
+    $$(".term-defs [data-term]").forEach((n) => { (defs[n.dataset.term] = defs[n.dataset.term] || {})[n.tagName] = n.textContent; });
+    const pop = el("div", { id: "term-pop", class: "term-pop", role: "tooltip", hidden: "" });
     body.appendChild(pop);
+    let owner = null, timer = 0, touched = false, wasOpen = false;
 
-    var find = function (tag, id) {
-      return Array.prototype.find.call(document.querySelectorAll(".term-defs " + tag), function (n) {
-        return n.getAttribute("data-term") === id;
-      });
-    };
-    var hide = function () {
-      clearTimeout(hideTimer);
+    const hide = () => {
+      clearTimeout(timer);
       if (owner) owner.removeAttribute("aria-describedby");
       owner = null;
       pop.hidden = true;
     };
-    var place = function (link) {
-      var r = link.getBoundingClientRect();
-      var width = Math.min(352, document.documentElement.clientWidth - 16);
-      pop.style.width = width + "px";
-      pop.style.left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8)) + window.scrollX + "px";
-      pop.style.top = r.bottom + window.scrollY + 6 + "px";
-    };
-    var show = function (link) {
-      clearTimeout(hideTimer);
-      if (owner === link) return;
+    const hideSoon = () => { clearTimeout(timer); timer = setTimeout(hide, 250); };
+    const show = (link) => {
+      clearTimeout(timer);
+      const def = defs[link.dataset.term];
+      if (owner === link || !def) return;
       hide();
-      var id = link.getAttribute("data-term");
-      var dt = find("dt", id);
-      var dd = find("dd", id);
-      if (!dt) return;
       pop.textContent = "";
-      pop.appendChild(el("strong", { class: "term-pop-name" }, dt.textContent));
-      if (dd) pop.appendChild(el("span", { class: "term-pop-def" }, dd.textContent));
-      pop.appendChild(el("a", { class: "term-pop-link", href: link.href }, "Glossary entry"));
+      pop.append(el("strong", {}, def.DT), el("span", {}, def.DD || ""),
+        el("a", { class: "term-pop-link", href: link.href }, "Glossary entry"));
       owner = link;
-      link.setAttribute("aria-describedby", "term-pop");
+      link.setAttribute("aria-describedby", pop.id);
       pop.hidden = false;
-      place(link);
-    };
-    var hideSoon = function () {
-      clearTimeout(hideTimer);
-      hideTimer = setTimeout(hide, 250);
+      const r = link.getBoundingClientRect();
+      const room = document.documentElement.clientWidth;
+      const width = Math.min(352, room - 16);
+      pop.style.width = width + "px";
+      pop.style.left = Math.max(8, Math.min(r.left, room - width - 8)) + scrollX + "px";
+      pop.style.top = r.bottom + scrollY + 6 + "px";
     };
 
-    links.forEach(function (link) {
-      link.addEventListener("mouseenter", function () { show(link); });
+    links.forEach((link) => {
+      link.addEventListener("mouseenter", () => show(link));
+      link.addEventListener("focus", () => show(link));
       link.addEventListener("mouseleave", hideSoon);
-      link.addEventListener("focus", function () { show(link); });
       link.addEventListener("blur", hideSoon);
-      // On touch the first tap shows the definition; a second tap follows the link.
-      // Read the state at pointerdown: the compatibility mouseenter shows the popover before click.
-      link.addEventListener("pointerdown", function (e) {
-        touched = e.pointerType === "touch";
-        wasOpen = owner === link;
-      });
-      link.addEventListener("click", function (e) {
+      // On touch the first tap shows the definition and a second tap follows the link. The state is
+      // read at pointerdown because the emulated mouseenter shows the popover before the click.
+      link.addEventListener("pointerdown", (e) => { touched = e.pointerType === "touch"; wasOpen = owner === link; });
+      link.addEventListener("click", (e) => {
         if (touched && !wasOpen) { e.preventDefault(); show(link); }
         touched = false;
       });
     });
-    pop.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    pop.addEventListener("mouseenter", () => clearTimeout(timer));
+    pop.addEventListener("focusin", () => clearTimeout(timer));
     pop.addEventListener("mouseleave", hideSoon);
-    pop.addEventListener("focusin", function () { clearTimeout(hideTimer); });
     pop.addEventListener("focusout", hideSoon);
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && owner) hide();
-    });
-    document.addEventListener("pointerdown", function (e) {
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape" && owner) hide(); });
+    document.addEventListener("pointerdown", (e) => {
       if (owner && !pop.contains(e.target) && !owner.contains(e.target)) hide();
     });
   }
 
-  window.G7 = { siteUrl: siteUrl, fileSafe: fileSafe };
+  window.G7 = { siteUrl };
   initNav();
   rewriteForFile();
-  document.querySelectorAll(".para[id][data-label]").forEach(addTools);
+  $$(".para[id][data-label]").forEach(addTools);
   initTerms();
-  if (body.getAttribute("data-kind") === "search") loadScript(siteUrl("js/search.js"));
+  if (body.dataset.kind === "search") loadScript(siteUrl("js/search.js"));
   resolveHash();
   window.addEventListener("hashchange", resolveHash);
 })();

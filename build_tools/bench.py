@@ -1,0 +1,281 @@
+"""``python -m build_tools bench``: time the build on synthetic corpora and print the figures.
+
+For each size the benchmark writes a synthetic source folder (see ``synthetic``),
+then measures, in this process:
+
+1. a full build: read, our stages (as ``generate`` times them), writing the
+   pages with ``write_pages``, the MkDocs build with our theme, and the floor:
+   the same pages built by MkDocs with an empty theme, the search plugin and
+   our hook;
+2. a rebuild after one paragraph of one document was edited, on the registry
+   the first build wrote, writing into the same pages folder.
+
+Peak memory is ``resource.getrusage(RUSAGE_SELF).ru_maxrss``: the process's
+peak resident set so far. Sizes run smallest first, so each figure is an upper
+bound for its size. The targets are ratios of figures from the same run; the
+benchmark prints PASS or MISS next to each and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools import cache
+from build_tools.glossary import Glossary
+from build_tools.pipeline import Generated, generate, read_inputs
+from build_tools.publish import build_site
+from build_tools.registry import write_registry_atomic
+from build_tools.synthetic import CorpusShape, edit_one_paragraph, write_corpus
+from build_tools.terms import build_matcher, find_mentions
+from build_tools.writer import WriteReport, write_pages
+
+PROJECT = Path(__file__).resolve().parent.parent
+CONFIG = PROJECT / "mkdocs.yml"
+HOOK = PROJECT / "build_tools" / "mkdocs_hook.py"
+TODAY = "2026-01-15"
+EDIT_DAY = "2026-02-01"
+
+
+@dataclass(frozen=True)
+class Run:
+    """The figures of one generation and its MkDocs builds."""
+
+    label: str
+    documents: int
+    stages: dict[str, float]
+    """Seconds per stage, in pipeline order: read, generate's stages, write."""
+    ours: float
+    """Seconds from reading to written pages (read + generate + write)."""
+    mkdocs: float
+    """Seconds of the MkDocs build with our theme."""
+    floor: float | None
+    """Seconds of the MkDocs build with an empty theme, or None when not measured."""
+    peak_mib: float
+    pages: int
+    bytes_written: int
+    report: WriteReport
+    nav_links: int = 0
+    """Most links the navigation of one page carries."""
+    changed: tuple[str, ...] = field(default=())
+    """Pages whose Markdown differs from the previous generation (edit runs)."""
+
+
+def peak_mib() -> float:
+    """Return the process's peak resident set size in MiB (ru_maxrss, KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed_generation(source: Path, pages_dir: Path, today: str) -> tuple[Generated, dict[str, float], float, WriteReport]:
+    """Return the generation of ``source``, seconds per stage, total seconds, and the write report."""
+    start = time.perf_counter()
+    inputs = read_inputs(source)
+    read_done = time.perf_counter()
+    generated = generate(inputs, today)
+    generated_at = time.perf_counter()
+    report = write_pages(generated.pages, pages_dir)
+    end = time.perf_counter()
+    stages = {"read": read_done - start, **generated.timings}
+    other = (generated_at - read_done) - sum(generated.timings.values())
+    if other > 0.001:
+        stages["other"] = other
+    stages["write"] = end - generated_at
+    return generated, stages, end - start, report
+
+
+def timed_mkdocs(generated: Generated, site_dir: Path, config: Path, source: Path) -> float:
+    """Return the seconds of a strict MkDocs build of ``generated``; print its warnings."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    start = time.perf_counter()
+    warnings = build_site(generated, site_dir, config, source)
+    elapsed = time.perf_counter() - start
+    for message in warnings[:5]:
+        print(f"  warning ({config.name}): {message}")
+    return elapsed
+
+
+def floor_config(work: Path) -> Path:
+    """Write the floor's MkDocs config (empty theme, search plugin, our hook); return its path."""
+    theme = work / "floor-theme"
+    theme.mkdir(parents=True, exist_ok=True)
+    (theme / "main.html").write_text("{{ page.content }}\n", encoding="utf-8")
+    (work / "floor-docs").mkdir(exist_ok=True)
+    config = work / "floor-mkdocs.yml"
+    config.write_text(
+        "site_name: G7 texts (floor)\n"
+        f"docs_dir: {work / 'floor-docs'}\n"
+        "use_directory_urls: true\nstrict: true\n"
+        f"theme:\n  name: null\n  custom_dir: {theme}\n"
+        f"hooks:\n  - {HOOK}\n"
+        "plugins:\n  - search:\n      lang: en\n", encoding="utf-8")
+    return config
+
+
+def navigation_links(generated: Generated) -> int:
+    """Return the most links any page's navigation carries (documents, sections, topics)."""
+    from build_tools.site_build import page_navigation
+
+    site, most = generated.site, 0
+    metas = [{"document": d.slug, "section": s.id} for d in site.documents
+             for s in site.sections_of[d.slug]] or [{}]
+    for meta in metas[:: max(1, len(metas) // 50)]:
+        nav = page_navigation(site, meta)
+        links = sum(1 + len(d["sections"]) for d in nav["documents"]) + len(nav["topics"])
+        most = max(most, links)
+    return most
+
+
+def changed_pages(before: Generated, after: Generated) -> tuple[str, ...]:
+    """Return the src_uri of every page whose Markdown differs, or that appeared or went."""
+    old = {p.src_uri: p.content for p in before.pages}
+    new = {p.src_uri: p.content for p in after.pages}
+    return tuple(sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k)))
+
+
+def bench_size(documents: int, work: Path) -> tuple[Run, Run, Generated]:
+    """Return the full run and the one-paragraph-edit run of a corpus of ``documents``."""
+    base = work / f"docs-{documents}"
+    corpus = write_corpus(base / "source", CorpusShape(documents), PROJECT / "source")
+    pages_dir = base / "pages"
+    if pages_dir.exists():
+        shutil.rmtree(pages_dir)
+    cache.clear()
+    first, stages, total, report = timed_generation(corpus.source, pages_dir, TODAY)
+    mkdocs = timed_mkdocs(first, base / "site", CONFIG, corpus.source)
+    floor = timed_mkdocs(first, base / "site-floor", floor_config(work), corpus.source)
+    full = Run(f"{documents} docs", documents, stages, total, mkdocs, floor, peak_mib(),
+               len(first.pages), _bytes(first, report), report, navigation_links(first))
+    write_registry_atomic(corpus.source / "anchor-registry.json", first.registry)
+    edited = corpus.texts[len(corpus.texts) // 2]
+    edit_one_paragraph(edited)
+    second, stages, total, report = timed_generation(corpus.source, pages_dir, EDIT_DAY)
+    mkdocs = timed_mkdocs(second, base / "site", CONFIG, corpus.source)
+    edit = Run(f"edit {documents}", documents, stages, total, mkdocs, None, peak_mib(),
+               len(second.pages), _bytes(second, report), report, navigation_links(second),
+               changed_pages(first, second))
+    return full, edit, second
+
+
+def _bytes(generated: Generated, report: WriteReport) -> int:
+    written = set(report.written)
+    return sum(len(p.content.encode("utf-8")) for p in generated.pages if p.src_uri in written)
+
+
+def matching_times(generated: Generated, sizes: tuple[int, ...] = (50, 500),
+                   repeats: int = 3) -> dict[int, float]:
+    """Return, per glossary size, the best seconds of find_mentions over every paragraph."""
+    texts = [t for p in generated.site.paragraphs
+             for t in (p.paragraph.text, *(i.text for i in p.paragraph.items))]
+    glossary = generated.site.glossary
+    times: dict[int, float] = {}
+    for size in sizes:
+        matcher = build_matcher(Glossary(glossary.entries[:size], glossary.path))
+        best = float("inf")
+        for _ in range(repeats):
+            start = time.perf_counter()
+            for text in texts:
+                find_mentions(matcher, text)
+            best = min(best, time.perf_counter() - start)
+        times[size] = best
+    return times
+
+
+def table(runs: list[Run]) -> list[str]:
+    """Return the lines of the figures table, one column per run."""
+    stages = list(dict.fromkeys(s for r in runs for s in r.stages))
+    rows: list[tuple[str, list[str]]] = [("", [r.label for r in runs])]
+    for stage in stages:
+        rows.append((f"{stage} (s)", [f"{r.stages.get(stage, 0.0):.3f}" for r in runs]))
+    rows += [
+        ("our stages (s)", [f"{r.ours:.3f}" for r in runs]),
+        ("MkDocs, our theme (s)", [f"{r.mkdocs:.2f}" for r in runs]),
+        ("MkDocs, empty theme (s)", [f"{r.floor:.2f}" if r.floor else "-" for r in runs]),
+        ("peak RSS (MiB)", [f"{r.peak_mib:.0f}" for r in runs]),
+        ("pages", [str(r.pages) for r in runs]),
+        ("pages written", [str(len(r.report.written)) for r in runs]),
+        ("pages kept", [str(len(r.report.kept)) for r in runs]),
+        ("pages removed", [str(len(r.report.removed)) for r in runs]),
+        ("bytes written", [f"{r.bytes_written:,}" for r in runs]),
+        ("nav links per page (max)", [str(r.nav_links) for r in runs]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    cols = [max(len(row[1][i]) for row in rows) for i in range(len(runs))]
+    return [f"{name:<{width}}  " + "  ".join(f"{v:>{cols[i]}}" for i, v in enumerate(values))
+            for name, values in rows]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target: the measured ratio, its limit, and whether it was met."""
+
+    name: str
+    value: float
+    limit: float
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.limit
+
+    def line(self) -> str:
+        return f"{'PASS' if self.met else 'MISS'}  {self.name}: {self.value:.3f} (limit {self.limit:g})"
+
+
+def targets(full: dict[int, Run], edits: dict[int, Run], matching: dict[int, float]) -> list[Target]:
+    """Return every target measured in this run (see the issue 'Fast at corpus scale')."""
+    found: list[Target] = []
+    large = [n for n in sorted(full) if n >= 50] or sorted(full)[-1:]
+    for n in large:
+        r = full[n]
+        found.append(Target(f"{n} docs: our stages / MkDocs build", r.ours / r.mkdocs, 0.10))
+        found.append(Target(f"{n} docs: (our stages + MkDocs, our theme) / empty-theme floor",
+                            (r.ours + r.mkdocs) / r.floor, 1.25))
+    if 50 in full and 200 in full:
+        found.append(Target("our stages, 200 docs / 50 docs", full[200].ours / full[50].ours, 4.5))
+    if matching:
+        found.append(Target("glossary matching, 500 entries / 50 entries",
+                            matching[500] / matching[50], 1.3))
+    for n in large:
+        e = edits[n]
+        found.append(Target(f"{n} docs: one-paragraph edit regeneration / full generation",
+                            e.ours / full[n].ours, 0.20))
+        extra = set(e.report.written) - set(e.changed)
+        found.append(Target(f"{n} docs: pages written that did not change", len(extra), 0))
+    biggest = max(full)
+    found.append(Target(f"{biggest} docs: peak RSS (GiB)", full[biggest].peak_mib / 1024, 1.0))
+    return found
+
+
+def run_bench(sizes: list[int], work: Path | None) -> int:
+    """Run the benchmark at each size, print the table and the targets; return 0."""
+    work = Path(work) if work else Path(tempfile.mkdtemp(prefix="g7-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"benchmark in {work}")
+    full: dict[int, Run] = {}
+    edits: dict[int, Run] = {}
+    matching: dict[int, float] = {}
+    for n in sorted(set(sizes)):
+        print(f"-- {n} documents")
+        full[n], edits[n], generated = bench_size(n, work)
+        if n == 50 or (not matching and n == max(sizes)):
+            matching = matching_times(generated)
+        del generated
+    runs = [full[n] for n in sorted(full)] + [edits[n] for n in sorted(edits)]
+    print()
+    for line in table(runs):
+        print(line)
+    print()
+    for n in sorted(edits):
+        written = edits[n].report.written
+        print(f"edit {n}: written {len(written)}: {', '.join(written)}")
+    if matching:
+        print("glossary matching over the same paragraphs: "
+              + ", ".join(f"{k} entries {v:.3f} s" for k, v in matching.items()))
+    print()
+    for target in targets(full, edits, matching):
+        print(target.line())
+    return 0

@@ -1,0 +1,5 @@
+"""Caches that live for one process (placeholder; filled in below)."""
+
+
+def clear() -> None:
+    """Forget every cached result."""
