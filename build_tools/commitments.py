@@ -11,7 +11,9 @@ A sentence of a paragraph (see ``build_tools.sentences``) counts when:
    members``, ``by the G7 Leaders``) is not a subject;
 2. right after the subject, past adverbs (``also``, ``therefore``, ``collectively``,
    any ``-ly`` word) and ``have``, comes a **committing verb phrase**, or one comes after
-   ``and`` later in the same clause (``We endorse the Principles and commit to ...``):
+   ``and`` later in the same clause (``We endorse the Principles and commit to ...``;
+   after an unclosed ``that`` / ``which`` ... clause, a joined ``will`` or ``are`` is
+   taken as that clause's, since it may agree with its subject):
 
    ========================== ==================================================
    verb (as recorded)         phrases
@@ -65,7 +67,8 @@ _QUALIFIER = r"(?:[\w’'-]+\s+){0,4}?"
 _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (verb, re.compile(pattern, _I)) for verb, pattern in (
         ("commit to", r"(?:re)?commit(?:s|ted)?\s+(?:ourselves\s+|themselves\s+)?to\b"),
-        ("are committed to", rf"(?:are|is|remain|remains|be|stay)\s+(?:{_QUALIFIER}committed\s+(?:than\s+ever\s+)?to\b"
+        ("are committed to",
+         rf"(?:are|is|remain|remains|be|stay)\s+(?:{_QUALIFIER}committed\s+(?:than\s+ever\s+)?to\b"
          rf"|\w+\s+in\s+our\s+{_QUALIFIER}commitment\s+to\b)"),
         ("are determined to",
          rf"(?:are|is|remain|remains|be|stay)\s+{_QUALIFIER}determined\s+to\b"),
@@ -90,6 +93,8 @@ _REAFFIRMED_RE = re.compile(
     rf"(?:our|their)\s+{_OBJECT_QUALIFIER}(?P<commitment>commitments?\b|(?:determination|resolve)"
     r"\s+to\b)|(?:our|the)\s+call\s+(?P<prep>on|upon|for)\b", _I)
 _COORDINATED_RE = re.compile(r"\band\s+", _I)
+_AMBIGUOUS_AFTER_CLAUSE = frozenset({"will", "shall", "are committed to", "are determined to"})
+_SUBORDINATOR_RE = re.compile(r"\b(?:that|which|who|whose|whom|where|when|whether|if)\b", _I)
 _CLAUSE_END = ";:"
 
 
@@ -162,6 +167,12 @@ def _coordinated_verb(sentence: str, at: int) -> str | None:
                      default=len(sentence))
     for match in _COORDINATED_RE.finditer(sentence, at, clause_end):
         verb = _verb_at(sentence, match.end())
+        # After an open subordinate clause ('that AI technology develops and will ...'),
+        # 'will' or 'are' may belong to that clause's subject; a plain 'commit' or
+        # 'call' cannot agree with a singular one, and a comma closes the clause.
+        if (verb in _AMBIGUOUS_AFTER_CLAUSE and _SUBORDINATOR_RE.search(sentence, at, match.start())
+                and not sentence[:match.start()].rstrip().endswith(",")):
+            continue
         if verb is not None:
             return verb
     return None

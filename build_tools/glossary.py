@@ -15,6 +15,7 @@ import yaml
 
 from build_tools.errors import BuildError
 from build_tools.terms import term_key
+from build_tools.yaml_io import load_with_node
 
 KINDS = ("body", "convention", "process", "initiative", "mechanism", "document", "abbreviation")
 REQUIRED = ("id", "name", "kind", "definition")
@@ -92,7 +93,7 @@ class IgnoredCandidate:
 def _compose(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
     """Return the loaded data and its node tree, or raise GlossaryError for bad YAML."""
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        return load_with_node(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 1

@@ -26,7 +26,7 @@ from build_tools.read import SourceTree, read_texts
 from build_tools.registry import load_registry
 from build_tools.render.changes_page import changes_page
 from build_tools.render.commitments_page import commitments_page
-from build_tools.render.documents import document_pages, home_page
+from build_tools.render.documents import document_pages, home_page, withdrawn_pages
 from build_tools.render.env import DataFile, Page
 from build_tools.render.glossary_page import glossary_page
 from build_tools.render.search_page import search_page
@@ -135,6 +135,7 @@ def generate(inputs: Inputs, today: str) -> Generated:
     with _timed(timings, "render"):
         pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
                  + (glossary_page(site), commitments_page(site), changes_page(site), search_page()))
+        pages += withdrawn_pages(site, {p.url for p in pages})
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
                      site=site, identified=identified, timings=timings)

@@ -12,6 +12,7 @@ import yaml
 
 from build_tools.errors import SourceError
 from build_tools.model import HeadingSplit, Sidecar, SourceText
+from build_tools.yaml_io import load_with_node
 
 TEXTS_DIR = "texts"
 GLOSSARY_FILE = "glossary.yml"
@@ -80,8 +81,7 @@ def load_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     """Return (data, node) of a YAML file; the node carries line numbers."""
     text = decode_text(path.read_bytes(), path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, node = load_with_node(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark else 1

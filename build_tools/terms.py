@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 if TYPE_CHECKING:
     from build_tools.glossary import Glossary
 
-_TOKEN = re.compile(r"(?P<word>[^\W_]+)|(?P<space>\s+)|(?P<mark>.)", re.DOTALL)
+_SCAN = re.compile(r"([^\W_]+)|(\S)")
+"""A word (group 1) or any other non-space character (group 2, a mark)."""
 
 _MARKS = {
     **dict.fromkeys("'’‘`´ʼ′", "'"),
@@ -81,21 +83,36 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> tuple[str, str]:
+    """Return (cased, key) of a word: accents stripped, then case-folded (memoised)."""
+    cased = word if word.isascii() else _strip_accents(word)
+    return cased, cased.casefold()
+
+
+def _scan(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """Return the keys, cased forms, starts and ends of the tokens of ``text``, in order."""
+    keys: list[str] = []
+    cased_forms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    marks = _MARKS
+    for match in _SCAN.finditer(text):
+        raw = match.group()
+        if match.lastindex == 1:
+            cased, key = _fold(raw)
+        else:
+            cased = key = marks.get(raw, raw)
+        keys.append(key)
+        cased_forms.append(cased)
+        starts.append(match.start())
+        ends.append(match.end())
+    return keys, cased_forms, starts, ends
+
+
 def tokenise(text: str) -> list[Token]:
     """Return the words and marks of ``text``, whitespace dropped, with offsets."""
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind == "space":
-            continue
-        raw = match.group()
-        if kind == "word":
-            cased = _strip_accents(raw)
-            key = cased.casefold()
-        else:
-            cased = key = _MARKS.get(raw, raw)
-        tokens.append(Token(key, cased, match.start(), match.end()))
-    return tokens
+    return [Token(*fields) for fields in zip(*_scan(text))]
 
 
 def term_key(term: str) -> tuple[str, ...]:
@@ -126,35 +143,42 @@ def build_matcher(glossary: Glossary) -> TermMatcher:
     return TermMatcher(trie)
 
 
-def _accepted(terms: Iterable[_Term], tokens: list[Token], i: int, j: int) -> str | None:
+def _accepted(terms: Iterable[_Term], cased: list[str], i: int, j: int) -> str | None:
     """Return the entry id of the first term ending here that the case rule accepts."""
     for term in terms:
-        if term.exact is None or term.exact == tuple(t.cased for t in tokens[i:j + 1]):
+        if term.exact is None or term.exact == tuple(cased[i:j + 1]):
             return term.entry_id
     return None
 
 
 def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
     """Return the non-overlapping, leftmost-longest mentions in ``text``, in order."""
-    tokens = tokenise(text)
+    keys, cased, starts, ends = _scan(text)
+    root = matcher.trie
     mentions: list[Mention] = []
+    count = len(keys)
     i = 0
-    while i < len(tokens):
-        node = matcher.trie
+    while i < count:
+        node = root.get(keys[i])
+        if node is None:
+            i += 1
+            continue
         best: tuple[int, str] | None = None
         j = i
-        while j < len(tokens) and tokens[j].key in node:
-            node = node[tokens[j].key]
+        while True:
             if _END in node:
-                entry_id = _accepted(node[_END], tokens, i, j)
+                entry_id = _accepted(node[_END], cased, i, j)
                 if entry_id is not None:
                     best = (j, entry_id)
             j += 1
+            if j >= count or keys[j] not in node:
+                break
+            node = node[keys[j]]
         if best is None:
             i += 1
             continue
         last, entry_id = best
-        mentions.append(Mention(tokens[i].start, tokens[last].end, entry_id))
+        mentions.append(Mention(starts[i], ends[last], entry_id))
         i = last + 1
     return tuple(mentions)
 

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 
 def page_src_uri(url: str) -> str:
     """Return the Markdown source path of the page served at ``url`` ('' → 'index.md')."""
     return f"{url}index.md" if url else "index.md"
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_path(base: str, path: str) -> str:
+    """Return ``posixpath.relpath(path or '.', base or '.')`` for two site-root-relative paths.
+
+    Pure string work (no ``os.getcwd``), memoised: pages link to the same few
+    targets thousands of times.
+    """
+    from_parts = [p for p in base.split("/") if p and p != "."]
+    to_parts = [p for p in path.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(from_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
 def relative_url(from_page: str, to: str) -> str:
@@ -17,8 +34,7 @@ def relative_url(from_page: str, to: str) -> str:
     a '#fragment' or name a file ('api/paragraphs.json').
     """
     path, _, fragment = to.partition("#")
-    base = from_page or "."
-    rel = posixpath.relpath(path or ".", base)
+    rel = _relative_path(from_page, path)
     if path.endswith("/") or path == "":
         rel = "./" if rel == "." else rel + "/"
     link = rel if path != from_page else ""

@@ -175,6 +175,23 @@ def document_pages(site: SiteData) -> tuple[Page, ...]:
     return tuple(pages)
 
 
+def withdrawn_pages(site: SiteData, served: set[str]) -> tuple[Page, ...]:
+    """Return a notice page at each URL where removed paragraphs resolve but no page is served.
+
+    A text taken off the site leaves its paragraph links behind: each still
+    lands on its last published words.
+    """
+    pages = []
+    for url, notices in sorted(removed_on_page(site).items()):
+        if url in served:
+            continue
+        meta = {"title": "Text withdrawn", "kind": "withdrawn", "document": "", "document_title": "",
+                "document_date": "", "document_place": "", "section": "", "part": "",
+                "previous": None, "next": None}
+        pages.append(make_page(url, meta, "withdrawn.md.j2", removed=notices))
+    return tuple(pages)
+
+
 def home_page(site: SiteData) -> Page:
     """Return the home page: documents with their sections, then topics."""
     meta = {"title": "G7 texts", "kind": "home", "document": "", "document_title": "",

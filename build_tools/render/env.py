@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools import yaml_io
 from build_tools.urls import page_src_uri, relative_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -56,5 +56,5 @@ def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
     """
     body = environment().get_template(template).render(page_url=url, **context)
     body = _BLANK_LINES.sub("\n", body.strip())
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml_io.dump(meta)
     return Page(url=url, content=f"---\n{front}---\n\n{body}\n")

@@ -58,6 +58,15 @@ def test_fragment_forwarding_follows_hash_changes(page, site):
     page.wait_for_url("**/" + para["url"].split("#")[0] + "#" + para["id"])
 
 
+def test_sentence_fragment_on_another_page_is_forwarded_to_its_sentence(page, site):
+    para = next((p for p in site.paragraphs if p["commitments"]), None)
+    assert para, "no paragraph carries a sentence anchor"
+    anchor = para["commitments"][0]["anchor"]
+    page.goto(site.url("glossary/#" + anchor))
+    page.wait_for_url("**/" + para["url"].split("#")[0] + "#" + anchor)
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", anchor)
+
+
 def test_unknown_paragraph_link_shows_a_notice(page, site):
     page.goto(site.url(site.section_pages[0] + "#no-such-paragraph-ever"))
     notice = page.locator(".anchor-notice")

@@ -123,10 +123,14 @@
     main.insertBefore(el("p", { class: "anchor-notice", role: "status" }, message), main.firstChild);
   }
 
+  // entry: the anchor map's record of the paragraph; sentence: the id asked for is a sentence in it.
   // A same-page replace only changes the hash, so :target and hashchange follow.
-  function forward(entry) {
+  function forward(entry, id, sentence) {
     const target = new URL(base + "/" + entry.url, location.href);
-    if (pathOf(target.href) !== pathOf(location.href) || target.hash !== location.hash) location.replace(fileSafe(target.href));
+    if (pathOf(target.href) !== pathOf(location.href)) {
+      if (sentence) target.hash = "#" + id;
+      location.replace(fileSafe(target.href));
+    } else if (target.hash !== location.hash) location.replace(target.href);
     else notice("This paragraph link is not known on this page.");
   }
 
@@ -138,7 +142,9 @@
     if (node) { node.scrollIntoView({ block: "start" }); return; }
     const lookup = () => {
       const map = window.G7_ANCHORS || {};
-      if (Object.prototype.hasOwnProperty.call(map, id)) forward(map[id]);
+      const para = id.replace(/\.s\d+$/, "");  // sentence anchors: "<paragraph id>.s2"
+      const known = (key) => Object.prototype.hasOwnProperty.call(map, key);
+      if (known(id) || known(para)) forward(map[known(id) ? id : para], id, !known(id));
       else notice("This paragraph link is not known: no paragraph on this site has the id “" + id + "”.");
     };
     if (window.G7_ANCHORS) lookup();
