@@ -22,14 +22,17 @@ A sentence of a paragraph (see ``build_tools.sentences``) counts when:
                               ``aim to``, ``will remain committed to`` as
                               ``are committed to``)
    commit to                  ``commit(s) to``, ``recommit to``
-   are committed to           ``are / remain (fully) committed to``
+   are committed to           ``are / remain (fully) committed to``, ``are more
+                              committed than ever to``, ``remain steadfast in our
+                              commitment to``
    are determined to          ``are / remain (ever more) determined to``
-   reaffirm commitment to     ``reaffirm / reiterate / renew / affirm / state our
-                              (their) ... commitment / determination / resolve to``
+   reaffirm commitment to     ``reaffirm / reiterate / renew / affirm / reinforce /
+                              recall / continue / express / state`` + ``our (their)
+                              ... commitment(s)`` or ``... determination / resolve to``
    intend to, plan to, aim to ``intend(s) to``, ``plan(s) to``, ``aim(s) (by 2035) to``
    resolve to                 ``resolve(d) to``, ``resolve in``
    call on, call for          ``call on / upon / for``, ``are calling for``,
-                              ``reiterate our call on``
+                              ``continue to call for``, ``reiterate our (the) call on``
    pledge to, undertake to,   ``pledge(s) to``, ``undertake(s) to``, ``decide(d) to``
    decide to
    task                       ``task / ask / instruct our (relevant) Ministers``

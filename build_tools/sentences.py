@@ -69,7 +69,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if match.group().rstrip(_CLOSERS) != ".":
         return True
-    before = _WORD_BEFORE_RE.search(text, 0, match.start())
+    # Words are short: a window keeps the search from rescanning the whole paragraph.
+    before = _WORD_BEFORE_RE.search(text[max(0, match.start() - 40):match.start()])
     if before is None:
         return True
     word = before.group(1).lstrip(_OPENERS)

@@ -89,7 +89,8 @@ def test_communique_ukraine_paragraphs_relate_to_apulia_ukraine_section():
     ukraine = [pid for pid in related if pid.startswith(f"{COMMUNIQUE}/ukraine/")]
     assert len(ukraine) == 8
     apulia_ukraine = f"{APULIA}/steadfast-support-to-ukraine/"
-    leading = [pid for pid in ukraine if related[pid][:1] and related[pid][0].startswith(apulia_ukraine)]
+    leading = [pid for pid in ukraine
+               if related[pid] and related[pid][0].startswith(apulia_ukraine)]
     # Paragraphs 2, 3 and 6 (displaced people, firearms) share too few words with Apulia;
     # 8 (the Roma-Lyon Group's work) relates to the communique's own preamble.
     assert leading == [f"{COMMUNIQUE}/ukraine/{n}" for n in (1, 4, 5, 7)]
