@@ -17,7 +17,7 @@ site: $(STAMP)
 	$(BIN)/python -m build_tools build
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(BIN)/python -m build_tools check

@@ -5,6 +5,7 @@ Each event does one thing; the work itself lives in the pipeline modules.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -17,6 +18,9 @@ if str(ROOT) not in sys.path:  # `mkdocs serve` run from a checkout without `pip
 
 from build_tools import site_build  # noqa: E402
 from build_tools.errors import BuildError  # noqa: E402
+from build_tools.writer import write_pages  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.g7")
 
 _generated = None
 
@@ -32,9 +36,13 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    # Add the generated pages and data files, in memory.
+    # Add the generated pages (written to disk only when changed) and the data files.
+    folder = site_build.generated_dir(config)
+    report = write_pages(_generated.pages, folder)
+    site_build.last_write_report = report
+    log.info("generated %s", report.summary())
     for page in _generated.pages:
-        files.append(File.generated(config, page.src_uri, content=page.content))
+        files.append(File(page.src_uri, str(folder), config["site_dir"], config["use_directory_urls"]))
     for data in _generated.data_files:
         files.append(File.generated(config, data.path, content=data.content))
     return files

@@ -96,6 +96,8 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
     if not registry_path.exists() or registry_path.read_text(encoding="utf-8") != new_text:
         write_registry_atomic(registry_path, generated.registry)
         print(f"updated {registry_path}: commit it with the texts")
+    if site_build.last_write_report is not None:
+        print(site_build.last_write_report.summary())
     print(f"built {len(generated.pages)} pages into {site_dir}")
     return 0
 

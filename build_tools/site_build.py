@@ -13,6 +13,8 @@ from build_tools.site_data import GLOSSARY_URL, SiteData, section_heading
 
 # Set by the command line so that MkDocs builds exactly what it generated.
 _injected: Generated | None = None
+# What the last build wrote to the generated folder, for the command line's report.
+last_write_report = None
 
 
 def inject(generated: Generated | None) -> None:
@@ -30,6 +32,19 @@ def source_dir(config) -> Path:
     """Return the source folder named by mkdocs.yml's ``extra.source_dir``."""
     base = Path(config["config_file_path"] or ".").resolve().parent
     return base / (config["extra"].get("source_dir") or "source")
+
+
+def generated_dir(config) -> Path:
+    """Return the git-ignored folder the pages of a source folder are written to.
+
+    Pages are rewritten only when their content changed, so ``mkdocs serve
+    --dirty`` rebuilds only them.
+    """
+    source = source_dir(config).resolve()
+    project = Path(config["config_file_path"] or ".").resolve().parent
+    if source == (project / "source").resolve():
+        return project / "generated" / "pages"
+    return source.parent / f".{source.name}-pages"
 
 
 def generated_for(config) -> Generated:

@@ -1,0 +1,45 @@
+"""Incremental generation: unchanged pages are not rewritten; a one-paragraph edit
+rewrites its section's page and only the pages that show that paragraph."""
+
+from __future__ import annotations
+
+from build_tools.pipeline import generate, read_inputs
+from build_tools.registry import write_registry_atomic
+from build_tools.writer import write_pages
+from tests.helpers import copy_source
+
+COMMUNIQUE = "g7-interior-security-ministers-2024-communique"
+
+
+def test_unchanged_pages_are_kept_and_stale_ones_removed(tmp_path):
+    source = copy_source(tmp_path / "source")
+    pages = generate(read_inputs(source), "2026-01-15").pages
+    out = tmp_path / "pages"
+    first = write_pages(pages, out)
+    assert len(first.written) == len(pages) and not first.kept
+    (out / "stale" / "index.md").parent.mkdir()
+    (out / "stale" / "index.md").write_text("old", encoding="utf-8")
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("index.md") if "stale" not in str(p)}
+    second = write_pages(pages, out)
+    assert second.written == () and len(second.kept) == len(pages)
+    assert second.removed == ("stale/index.md",)
+    assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
+
+
+def test_one_paragraph_edit_rewrites_only_the_pages_that_show_it(tmp_path):
+    source = copy_source(tmp_path / "source")
+    first = generate(read_inputs(source), "2026-01-15")
+    write_registry_atomic(source / "anchor-registry.json", first.registry)
+    out = tmp_path / "pages"
+    write_pages(first.pages, out)
+    text = source / "texts" / f"{COMMUNIQUE}.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace(
+        "committed by members Russia’s forces", "committed by members of Russia’s forces"), encoding="utf-8")
+    second = generate(read_inputs(source), "2026-03-01")
+    report = write_pages(second.pages, out)
+    written = set(report.written)
+    assert {f"{COMMUNIQUE}/ukraine/index.md", "changes/index.md"} <= written
+    allowed = {f"{COMMUNIQUE}/ukraine/index.md", "changes/index.md", "commitments/index.md"}
+    assert written - allowed <= {w for w in written if w.startswith("topics/")}, written
+    assert "index.md" not in written and "glossary/index.md" not in written
+    assert len(written) <= 6
