@@ -16,7 +16,7 @@ import threading
 
 import pytest
 
-from support import CHROMIUM_ARGS, PHONE, ROOT, Site, open_context
+from browser_support import CHROMIUM_ARGS, PHONE, ROOT, Site, open_context
 
 
 @pytest.fixture(scope="session")

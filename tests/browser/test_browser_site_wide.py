@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from support import AXE, DESKTOP, PHONE, SCREENSHOTS, open_context
+from browser_support import AXE, DESKTOP, PHONE, SCREENSHOTS, open_context
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +76,8 @@ def test_axe_finds_no_serious_or_critical_violation(page, site, which):
     if path is None:
         pytest.skip(f"the site has no {which} page yet")
     page.goto(site.url(path))
-    page.wait_for_load_state("networkidle")
+    if which == "search":
+        page.locator(".search-result").first.wait_for()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
@@ -131,3 +132,13 @@ def test_paragraph_forwarding_works_from_disk(page, site):
     page.goto((site.root / "glossary" / "index.html").as_uri() + "#" + para["id"])
     page.wait_for_url("**/" + para["url"].split("#")[0] + "index.html#" + para["id"])
     assert page.evaluate("id => document.getElementById(id).matches(':target')", para["id"])
+
+
+def test_search_works_opened_from_disk(page, site):
+    page.goto((site.root / "index.html").as_uri())
+    page.fill("#search-input", "Cryptocurrency Prosecutors and Agents Network")
+    page.keyboard.press("Enter")
+    page.locator(".search-result").first.wait_for()
+    assert page.url.startswith((site.root / "search" / "index.html").as_uri())
+    href = page.locator(".search-result-title a").first.get_attribute("href")
+    assert "/index.html#" in href, href

@@ -14,6 +14,12 @@ def test_nav_toggle_opens_and_closes_the_nav_on_a_phone(phone, site):
     assert nav.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
     toggle.tap()
     assert nav.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    panel = phone.evaluate("""() => {
+        const n = document.getElementById('site-nav').getBoundingClientRect();
+        return {top: n.top, bottom: n.bottom, header: document.querySelector('.site-header').getBoundingClientRect().bottom};
+    }""")
+    assert panel["top"] >= panel["header"] - 1, f"the nav panel starts under the header: {panel}"
+    assert panel["bottom"] <= phone.viewport_size["height"] + 1, f"the nav panel runs off the screen: {panel}"
     toggle.tap()
     assert nav.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
 

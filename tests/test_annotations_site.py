@@ -1,0 +1,118 @@
+"""Glossary links and backlinks, topics, related paragraphs and commitments on the built site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from build_tools.pipeline import generate, read_inputs
+from tests.helpers import BUILD_DATE, copy_source
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def paragraphs(site: Path) -> list[dict]:
+    return json.loads((site / "api" / "paragraphs.json").read_text(encoding="utf-8"))
+
+
+def section_urls(site: Path) -> list[str]:
+    return sorted({r["url"].split("#")[0] for r in paragraphs(site)})
+
+
+def test_term_links_never_sit_in_headings_labels_or_other_links(built_site):
+    for url in section_urls(built_site.site):
+        soup = page(built_site.site, url)
+        for link in soup.select(".g7-page a.term"):
+            assert link.find_parent(["h1", "h2", "h3"]) is None, url
+            assert link.find_parent("a") is None and link.find("a") is None, url
+            assert link.find_parent(class_="para-label") is None, url
+            assert link.find_parent(class_="para-text") is not None or link.find_parent(class_="items"), url
+
+
+def test_first_mention_per_paragraph_links_and_later_ones_do_not(built_site):
+    soup = page(built_site.site, "g7-interior-security-ministers-2024-communique/ukraine")
+    para = soup.find(id="g7-interior-2024-ukraine-5")
+    terms = [a["data-term"] for a in para.select("a.term")]
+    assert terms.count("eurojust") == 1 and "icc" in terms
+    assert para.select_one(".para-text").get_text().count("Eurojust") == 2
+
+
+def test_every_paragraph_mentioning_an_entry_is_listed_under_it_and_links_back(built_site):
+    site = built_site.site
+    glossary = {g["id"]: g for g in json.loads((site / "api" / "glossary.json").read_text(encoding="utf-8"))}
+    rows = {r["id"]: r for r in paragraphs(site)}
+    for pid, row in rows.items():
+        for term in row["terms"]:
+            assert pid in glossary[term]["mentions"], (term, pid)
+    soup = page(site, "glossary")
+    entry = soup.find(id="interpol")
+    backlinks = [a["href"] for a in entry.select(".entry-mentions a")]
+    assert len(backlinks) == len(glossary["interpol"]["mentions"]) >= 3
+    for href in backlinks:
+        target = (Path("glossary") / href.split("#")[0])
+        fragment = href.split("#")[1]
+        resolved = Path("/" + target.as_posix()).resolve().as_posix().strip("/")
+        assert page(site, resolved).find(id=fragment) is not None
+
+
+def test_glossary_page_groups_entries_by_kind(built_site):
+    soup = page(built_site.site, "glossary")
+    kinds = [h.get_text() for h in soup.select("section.glossary-kind > h2")]
+    assert kinds[:3] == ["Bodies and organisations", "Conventions and treaties", "Processes"]
+    names = [a.select_one(".entry-name").get_text() for a in soup.select("#kind-body ~ article")][:0]
+    bodies = soup.select_one("section.glossary-kind").select("article")
+    keys = [(a.select_one("abbr").get_text() if a.select_one("abbr") else a.select_one(".entry-name").get_text())
+            .casefold() for a in bodies]
+    assert keys == sorted(keys) and not names
+
+
+def test_a_new_text_with_no_glossary_change_builds_with_its_mentions_linked(tmp_path):
+    source = copy_source(tmp_path / "source")
+    (source / "texts" / "g7-new-statement.txt").write_text(
+        "G7 New Statement\n\nCrime\n\n1. We support Interpol’s work and the Palermo Convention.\n",
+        encoding="utf-8")
+    generated = generate(read_inputs(source), BUILD_DATE)
+    terms = generated.site.annotations.for_paragraph("g7-new-statement-crime-1").terms
+    assert set(terms) >= {"interpol"} and len(terms) == 2
+    body = next(p for p in generated.pages if p.url == "g7-new-statement/crime/").content
+    assert 'data-term="interpol"' in body and ">Interpol</a>’s" in body
+
+
+def test_topic_pages_hold_paragraphs_from_more_than_one_document(built_site):
+    soup = page(built_site.site, "topics/migrant-smuggling-and-trafficking")
+    documents = [h.get_text() for h in soup.select(".topic-document h2")]
+    assert len(documents) == 3
+    assert soup.select(".topic-paragraphs a")
+
+
+def test_every_section_page_links_to_its_topics(built_site):
+    soup = page(built_site.site, "g7-interior-security-ministers-2024-communique/irregular-migration")
+    topics = [a.get_text() for a in soup.select(".section-topics a")]
+    assert "Migrant smuggling and trafficking in persons" in topics
+
+
+def test_related_lists_never_point_to_the_paragraph_itself_or_its_section(built_site):
+    rows = {r["id"]: r for r in paragraphs(built_site.site)}
+    assert sum(1 for r in rows.values() if r["related"]) > len(rows) / 2
+    for pid, row in rows.items():
+        for other in row["related"]:
+            assert other != pid and rows[other]["url"].split("#")[0] != row["url"].split("#")[0]
+
+
+def test_commitment_sentences_have_anchors_inside_their_paragraph(built_site):
+    rows = paragraphs(built_site.site)
+    row = next(r for r in rows if r["id"] == "g7-interior-2024-ukraine-4")
+    [commitment] = row["commitments"]
+    assert commitment["anchor"] == "g7-interior-2024-ukraine-4.s1" and commitment["verb"] == "will"
+    soup = page(built_site.site, "g7-interior-security-ministers-2024-communique/ukraine")
+    sentence = soup.find(id="g7-interior-2024-ukraine-4.s1")
+    assert sentence.find_parent(id="g7-interior-2024-ukraine-4") is not None
+    commitments = page(built_site.site, "commitments")
+    hrefs = [a["href"] for a in commitments.select(".commitment-list a")]
+    assert any(h.endswith("#g7-interior-2024-ukraine-4.s1") for h in hrefs)
+    total = sum(len(r["commitments"]) for r in rows)
+    assert f"({total} in all)" in commitments.select_one("caption").get_text()
