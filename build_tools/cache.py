@@ -1,5 +1,101 @@
-"""Caches that live for one process (placeholder; filled in below)."""
+"""Memoised pure functions, so that a rebuild in the same process redoes only what changed.
+
+``mkdocs serve`` and the benchmark generate the site again and again in one
+process; after a one-paragraph edit almost every input of every stage is the
+same as before. The pipeline's stages are pure functions of immutable values
+(frozen dataclasses, strings, tuples), so their results can be kept and shared:
+
+- ``parse_text`` by its SourceText (the text and its sidecar);
+- the glossary and the registry by their file's text;
+- glossary and keyword matchers by the glossary entries and topics;
+- the tokens, mentions, fingerprints, sentences and commitments of a text by the text;
+- a rendered page by everything its template is given (``render.env.make_page``),
+  and by the templates' modification times.
+
+Each memoised function is an ``functools.lru_cache`` with a bound, so memory
+stays proportional to one corpus. A cache is never a source of truth: it maps a
+key to what the function returns for that key, so a hit and a miss give the
+same result. ``clear()`` empties them all (the benchmark does before each cold
+build).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import pickle
+from collections import OrderedDict
+from typing import Callable, Hashable, TypeVar
+
+F = TypeVar("F", bound=Callable)
+T = TypeVar("T")
+
+TEXTS = 1 << 15
+"""Bound of the per-text caches: about four times the paragraphs and items of 200 documents."""
+DOCUMENTS = 1 << 11
+"""Bound of the per-file caches (parsed texts, glossaries, registries)."""
+
+_caches: list = []
+
+
+def memoised(maxsize: int = TEXTS) -> Callable[[F], F]:
+    """Return a decorator memoising a pure function of hashable arguments (LRU, ``maxsize``)."""
+    def decorate(function: F) -> F:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+        _caches.append(cached)
+        return cached  # type: ignore[return-value]
+    return decorate
+
+
+class Memo:
+    """A bounded least-recently-used map from a hashable key to a computed value."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._values: OrderedDict = OrderedDict()
+        self.hits = self.misses = 0
+        _caches.append(self)
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return the value kept for ``key``, computing and keeping it on a miss."""
+        try:
+            value = self._values[key]
+        except KeyError:
+            self.misses += 1
+            value = self._values[key] = compute()
+            if len(self._values) > self.maxsize:
+                self._values.popitem(last=False)
+            return value
+        self.hits += 1
+        self._values.move_to_end(key)
+        return value
+
+    def cache_clear(self) -> None:
+        self._values.clear()
+        self.hits = self.misses = 0
+
+
+def digest(*values: object) -> bytes | None:
+    """Return a digest of ``values`` (pickled), or None when they cannot be pickled.
+
+    Equal digests mean equal contents; equal contents may give different
+    digests (pickle records shared references), which only costs a miss.
+    """
+    try:
+        data = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.blake2b(data, digest_size=20).digest()
 
 
 def clear() -> None:
-    """Forget every cached result."""
+    """Forget every memoised result."""
+    for cached in _caches:
+        cached.cache_clear()
+
+
+def sizes() -> dict[str, int]:
+    """Return the number of results each memoised function holds, by function name."""
+    return {getattr(c, "__qualname__", type(c).__name__):
+            c.cache_info().currsize if hasattr(c, "cache_info") else len(c._values)
+            for c in _caches}

@@ -48,6 +48,8 @@ from __future__ import annotations
 
 import re
 
+from build_tools import cache
+from build_tools.cache import memoised
 # The module, not the name: annotate may import this module in turn.
 from build_tools import annotate
 from build_tools.sentences import split_sentences
@@ -101,6 +103,7 @@ _SUBORDINATOR_RE = re.compile(r"\b(?:that|which|who|whose|whom|where|when|whethe
 _CLAUSE_END = ";:"
 
 
+@memoised(cache.TEXTS)
 def find_commitments(paragraph_id: str, text: str) -> tuple[annotate.Commitment, ...]:
     """Return the commitments among the sentences of a paragraph's text, in order.
 

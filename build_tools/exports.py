@@ -14,6 +14,7 @@ from build_tools.render.env import DataFile
 from build_tools.site_data import SiteData, term_url
 
 ANCHOR_MAP_JS = "assets/anchor-map.js"
+TERMS_JS = "assets/terms.js"
 
 
 def paragraph_plain_text(paragraph) -> str:
@@ -82,6 +83,12 @@ def redirect_page(old_url: str, new_url: str) -> str:
         f"</head><body><p>This page has moved: <a href=\"{safe}\">{safe}</a></p></body></html>\n")
 
 
+def popover_terms(site: SiteData) -> dict[str, list[str]]:
+    """Return glossary id → [heading, definition] for the popovers."""
+    return {e.id: [f"{e.name} ({e.acronym})" if e.acronym and e.acronym != e.name else e.name,
+                   e.definition] for e in site.glossary.entries}
+
+
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -95,6 +102,7 @@ def data_files(site: SiteData) -> tuple[DataFile, ...]:
         DataFile("api/glossary.json", _json(glossary_export(site))),
         DataFile("api/anchors.json", _json(anchors_export(site.registry))),
         DataFile(ANCHOR_MAP_JS, f"window.G7_ANCHORS={mapping};\n"),
+        DataFile(TERMS_JS, f"window.G7_TERMS={json.dumps(popover_terms(site), ensure_ascii=True, separators=(',', ':'))};\n"),
         *(DataFile(f"{old}index.html", redirect_page(old, new))
           for old, new in redirects(site.registry).items()),
     )

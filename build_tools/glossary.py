@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.errors import BuildError
 from build_tools.terms import term_key
 from build_tools.yaml_io import load_with_node
@@ -188,6 +190,7 @@ def _check_terms(entry: GlossaryEntry, lines: dict[str, int], alias_lines: list[
             owners[key] = (entry.id, line)
 
 
+@memoised(cache.DOCUMENTS)
 def parse_glossary(text: str, path: Path) -> Glossary:
     """Return the glossary in ``text``; raise GlossaryError listing every problem."""
     problems: list[Problem] = []

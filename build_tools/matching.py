@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.model import Paragraph
 
 MATCH_THRESHOLD = 0.6
@@ -50,17 +52,20 @@ def paragraph_text(paragraph: Paragraph) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@memoised(cache.TEXTS)
 def normalise_text(text: str) -> str:
     """Return text as compared: NFKC, plain quotes and dashes, no bullet glyphs, single spaces."""
     text = _BULLET.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
     return " ".join(text.split())
 
 
+@memoised(cache.TEXTS)
 def fingerprint(text: str) -> str:
     """Return the first 16 hex digits of the sha256 of the normalised text."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+@memoised(cache.TEXTS)
 def word_tokens(text: str) -> tuple[str, ...]:
     """Return the casefolded words of the normalised text."""
     return tuple(re.findall(r"\w+", normalise_text(text).casefold()))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.chrome import clean, find_chrome, read_front_matter, split_footnotes
 from build_tools.errors import BuildError
 from build_tools.headings import (
@@ -26,6 +28,7 @@ class ParseError(BuildError):
     """A text that cannot be parsed, or a sidecar statement that does not fit it."""
 
 
+@memoised(cache.DOCUMENTS)
 def parse_text(source: SourceText) -> Document:
     """Return the Document of a source text; raise ParseError when it holds no text."""
     lines = source.text.split("\n")

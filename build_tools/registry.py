@@ -16,6 +16,8 @@ from json.decoder import JSONObject
 from json.scanner import py_make_scanner
 from pathlib import Path
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.errors import BuildError
 from build_tools.matching import fingerprint
 from build_tools.model import AnchorRecord, HistoryEntry, Registry, SectionRecord
@@ -53,6 +55,7 @@ def load_registry(path: Path | str) -> Registry:
     return parse_registry(text, path)
 
 
+@memoised(cache.DOCUMENTS)
 def parse_registry(text: str, path: Path | str) -> Registry:
     """Return the registry written in text; path names the file in errors."""
     try:

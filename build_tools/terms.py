@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from build_tools import cache
+from build_tools.cache import memoised
+
 if TYPE_CHECKING:
     from build_tools.glossary import Glossary
 
@@ -70,9 +73,12 @@ class _Term:
     """Cased tokens the text must show (acronyms), or None (any case)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermMatcher:
-    """A token trie over every name, acronym and alias of a glossary."""
+    """A token trie over every name, acronym and alias of a glossary.
+
+    Compared and hashed by identity, so that results can be memoised per matcher.
+    """
 
     trie: Mapping
     """Nested dicts keyed by token key; ``trie[...][""]`` holds the terms ending there."""
@@ -90,7 +96,8 @@ def _fold(word: str) -> tuple[str, str]:
     return cased, cased.casefold()
 
 
-def _scan(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
+@memoised(cache.TEXTS)
+def _scan(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Return the keys, cased forms, starts and ends of the tokens of ``text``, in order."""
     keys: list[str] = []
     cased_forms: list[str] = []
@@ -107,7 +114,7 @@ def _scan(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
         cased_forms.append(cased)
         starts.append(match.start())
         ends.append(match.end())
-    return keys, cased_forms, starts, ends
+    return tuple(keys), tuple(cased_forms), tuple(starts), tuple(ends)
 
 
 def tokenise(text: str) -> list[Token]:
@@ -131,6 +138,7 @@ def _add(trie: dict, term: str, entry_id: str, exact: bool) -> None:
     node.setdefault(_END, []).append(_Term(entry_id, cased))
 
 
+@memoised(cache.DOCUMENTS)
 def build_matcher(glossary: Glossary) -> TermMatcher:
     """Return a matcher for every name, acronym and alias of ``glossary``."""
     trie: dict = {}
@@ -143,7 +151,7 @@ def build_matcher(glossary: Glossary) -> TermMatcher:
     return TermMatcher(trie)
 
 
-def _accepted(terms: Iterable[_Term], cased: list[str], i: int, j: int) -> str | None:
+def _accepted(terms: Iterable[_Term], cased: tuple[str, ...], i: int, j: int) -> str | None:
     """Return the entry id of the first term ending here that the case rule accepts."""
     for term in terms:
         if term.exact is None or term.exact == tuple(cased[i:j + 1]):
@@ -151,6 +159,7 @@ def _accepted(terms: Iterable[_Term], cased: list[str], i: int, j: int) -> str |
     return None
 
 
+@memoised(cache.TEXTS)
 def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
     """Return the non-overlapping, leftmost-longest mentions in ``text``, in order."""
     keys, cased, starts, ends = _scan(text)

@@ -17,6 +17,8 @@ from typing import Mapping
 
 import yaml
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.errors import SourceError
 from build_tools.model import Document, PlacedParagraph
 from build_tools.read import load_yaml
@@ -78,6 +80,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
     return parse_topics(data, node, path)
 
 
+@memoised(cache.DOCUMENTS)
 def keyword_matcher(topics: tuple[Topic, ...]) -> TermMatcher:
     """Return one matcher over every topic keyword; a keyword's id is its topic's."""
     trie: dict = {}

@@ -83,12 +83,6 @@ def removed_on_page(site: SiteData) -> dict[str, tuple[RemovedView, ...]]:
     return {k: tuple(v) for k, v in pages.items()}
 
 
-def page_terms(site: SiteData, paragraph_ids) -> tuple:
-    """Return the glossary entries mentioned on a page, for its popovers."""
-    ids = dict.fromkeys(t for pid in paragraph_ids for t in site.annotations.for_paragraph(pid).terms)
-    return tuple(site.glossary.by_id[t] for t in ids)
-
-
 def section_page(site: SiteData, doc: Document, placed: PlacedSection, section: Section,
                  neighbours: tuple[PlacedSection | None, PlacedSection | None],
                  footnotes: dict, removed: dict) -> Page:
@@ -117,8 +111,7 @@ def section_page(site: SiteData, doc: Document, placed: PlacedSection, section: 
         section=section, heading=section_heading(section), part_src=part_src,
         topics=tuple(site.topic[t] for t in topic_ids if t in site.topic),
         paragraphs=tuple(paragraph_view(site, p, url) for p in paragraphs),
-        removed=removed.get(url, ()), footnotes=footnotes.get(url, ()),
-        terms=page_terms(site, (p.id for p in paragraphs)))
+        removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
 
 
 def _link(site: SiteData, placed: PlacedSection | None) -> dict | None:
@@ -156,8 +149,7 @@ def document_page(site: SiteData, doc: Document, footnotes: dict, removed: dict)
         url, meta, "document.md.j2", doc=doc, doc_date=human_date(doc.date), contents=contents,
         paragraph_count=sum(c.count for c in contents),
         paragraphs=tuple(paragraph_view(site, p, url) for p in inline),
-        removed=removed.get(url, ()), footnotes=footnotes.get(url, ()),
-        terms=page_terms(site, (p.id for p in inline)))
+        removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
 
 
 def document_pages(site: SiteData) -> tuple[Page, ...]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from build_tools import yaml_io
+from build_tools import cache, yaml_io
 from build_tools.urls import page_src_uri, relative_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -48,12 +48,31 @@ def environment() -> Environment:
     return env
 
 
+_PAGES = cache.Memo(maxsize=1 << 14)
+"""Rendered pages by their inputs: a rebuild renders again only the pages whose inputs changed."""
+
+
+def _templates_stamp() -> tuple[tuple[str, int], ...]:
+    """Return (name, mtime) of every template, so an edited template renders pages anew."""
+    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.iterdir()))
+
+
 def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
     """Return a page: YAML front matter from ``meta`` and the rendered body.
 
     Blank lines are squeezed out of the body so Python-Markdown reads it as a
-    single raw HTML block and never parses source text as Markdown.
+    single raw HTML block and never parses source text as Markdown. The page is
+    memoised by a digest of its inputs (see ``cache``); inputs that cannot be
+    pickled are rendered every time.
     """
+    key = cache.digest(url, template, _templates_stamp(), meta, context)
+    if key is None:
+        return _render_page(url, meta, template, context)
+    return _PAGES.get(key, lambda: _render_page(url, meta, template, context))
+
+
+def _render_page(url: str, meta: dict, template: str, context: dict) -> Page:
+    """Return the page rendered from ``template`` (no memo)."""
     body = environment().get_template(template).render(page_url=url, **context)
     body = _BLANK_LINES.sub("\n", body.strip())
     front = yaml_io.dump(meta)

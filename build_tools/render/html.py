@@ -17,7 +17,7 @@ class Span:
     href: str
     css_class: str
     title: str = ""
-    """Accessible name of the target (the glossary entry's name)."""
+    """Name of the target (the glossary entry's); the popover gives it to readers."""
     data_term: str = ""
     """Glossary id, so the popover can find the definition on the page."""
 
@@ -48,7 +48,8 @@ def anchored_text_html(text: str, spans: tuple[Span, ...], anchors: tuple[Anchor
         piece = text_html(text[start:end], inside)
         anchor = by_start.get(start)
         if anchor is not None and anchor.end == end:
-            piece = Markup(f'<span class="{escape(anchor.css_class)}" id="{escape(anchor.id)}">{piece}</span>')
+            css = f' class="{escape(anchor.css_class)}"' if anchor.css_class else ""
+            piece = Markup(f'<span{css} id="{escape(anchor.id)}">{piece}</span>')
         out.append(piece)
     return Markup("".join(out))
 
@@ -68,8 +69,6 @@ def text_html(text: str, spans: tuple[Span, ...] = ()) -> Markup:
         attrs = f' class="{escape(span.css_class)}" href="{escape(span.href)}"'
         if span.data_term:
             attrs += f' data-term="{escape(span.data_term)}"'
-        if span.title:
-            attrs += f' aria-description="{escape(span.title)}"'
         out.append(f"<a{attrs}>{escape(text[span.start:span.end])}</a>")
         cursor = span.end
     out.append(escape(text[cursor:]))

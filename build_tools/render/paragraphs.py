@@ -83,7 +83,10 @@ def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[i
 
 
 def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> ParagraphView:
-    """Return the view model of one published paragraph on the page at ``page_url``."""
+    """Return the view model of one published paragraph on the page at ``page_url``.
+
+    Topics its section already lists at the top of the page are not repeated.
+    """
     para = placed.paragraph
     spans = term_spans(site, placed, page_url)
     notes = site.annotations.for_paragraph(placed.id)
@@ -107,7 +110,8 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
                                         f"fnref-{placed.document}-{m}") for m in para.footnote_refs),
         amended=amended,
         history=history,
-        topics=tuple(site.topic[t] for t in notes.topics if t in site.topic),
+        topics=tuple(site.topic[t] for t in notes.topics
+                     if t in site.topic and t not in site.section_topics.get((placed.document, placed.section), ())),
         related=tuple(LinkView(site.paragraph_url(r), related_name(site, r))
                       for r in notes.related if r in site.paragraph),
     )
@@ -118,7 +122,7 @@ def commitment_anchors(text: str, commitments) -> tuple[Anchor, ...]:
     if not commitments:
         return ()
     sentences = split_sentences(text)
-    return tuple(Anchor(*sentences[c.sentence - 1], c.anchor, "sentence commitment")
+    return tuple(Anchor(*sentences[c.sentence - 1], c.anchor, "")
                  for c in commitments if c.sentence <= len(sentences))
 
 

@@ -54,9 +54,15 @@ def page_weight(site, url: str) -> int:
     return html_path.stat().st_size + sum((html_path.parent / a).resolve().stat().st_size for a in assets)
 
 
-def test_a_typical_section_page_with_its_css_and_js_weighs_under_60kb(site):
-    weights = sorted(page_weight(site, url) for url in site.section_pages)
-    assert weights[len(weights) // 2] < PAGE_BUDGET, f"median section page: {weights[len(weights) // 2]} bytes"
+# The one section whose own words (27 paragraphs, 21 KB of text) leave no room in the
+# budget for labels, anchors and related links; every other section must fit.
+OVER_BUDGET_BY_CONTENT = {"g7-leaders-2024-apulia-communique/energy-climate-and-environment/"}
+
+
+def test_every_section_page_with_its_css_and_js_weighs_under_60kb(site):
+    heavy = {url: page_weight(site, url) for url in site.section_pages
+             if page_weight(site, url) >= PAGE_BUDGET}
+    assert set(heavy) <= OVER_BUDGET_BY_CONTENT, f"section pages over 60 KB: {heavy}"
 
 
 def test_the_theme_adds_at_most_25kb_to_a_page(site):

@@ -156,8 +156,14 @@
   function initTerms() {
     const links = $$("a.term[data-term]");
     if (!links.length) return;
-    const defs = {};
-    $$(".term-defs [data-term]").forEach((n) => { (defs[n.dataset.term] = defs[n.dataset.term] || {})[n.tagName] = n.textContent; });
+    let loading = false;
+    // Definitions live in one shared script, fetched on the first popover, so pages stay light.
+    const withTerms = (then) => {
+      if (window.G7_TERMS) return then();
+      if (loading) return;
+      loading = true;
+      loadScript(siteUrl("assets/terms.js"), () => { loading = false; if (window.G7_TERMS) then(); });
+    };
     const pop = el("div", { id: "term-pop", class: "term-pop", role: "tooltip", hidden: "" });
     body.appendChild(pop);
     let owner = null, timer = 0, touched = false, wasOpen = false;
@@ -169,13 +175,16 @@
       pop.hidden = true;
     };
     const hideSoon = () => { clearTimeout(timer); timer = setTimeout(hide, 250); };
+    let tapped = null;
+    const wanted = (link) => link.matches(":hover") || document.activeElement === link || tapped === link;
     const show = (link) => {
       clearTimeout(timer);
-      const def = defs[link.dataset.term];
+      if (!window.G7_TERMS) { withTerms(() => { if (wanted(link)) show(link); }); return; }
+      const def = window.G7_TERMS[link.dataset.term];
       if (owner === link || !def) return;
       hide();
       pop.textContent = "";
-      pop.append(el("strong", {}, def.DT), el("span", {}, def.DD || ""),
+      pop.append(el("strong", {}, def[0]), el("span", {}, def[1]),
         el("a", { class: "term-pop-link", href: link.href }, "Glossary entry"));
       owner = link;
       link.setAttribute("aria-describedby", pop.id);
@@ -197,7 +206,7 @@
       // read at pointerdown because the emulated mouseenter shows the popover before the click.
       link.addEventListener("pointerdown", (e) => { touched = e.pointerType === "touch"; wasOpen = owner === link; });
       link.addEventListener("click", (e) => {
-        if (touched && !wasOpen) { e.preventDefault(); show(link); }
+        if (touched && !wasOpen) { e.preventDefault(); tapped = link; show(link); }
         touched = false;
       });
     });
