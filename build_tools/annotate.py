@@ -56,7 +56,8 @@ class Annotations:
     """Glossary id → ids of the paragraphs mentioning it, in site order."""
 
     def for_paragraph(self, paragraph_id: str) -> ParagraphNotes:
-        return self.notes.get(paragraph_id, ParagraphNotes())
+        notes = self.notes.get(paragraph_id)
+        return notes if notes is not None else ParagraphNotes()
 
 
 def paragraph_mentions(matcher: TermMatcher, placed: PlacedParagraph) -> tuple[PieceMentions, ...]:

@@ -37,6 +37,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
+from build_tools import cache
+from build_tools.cache import memoised
+
 THRESHOLD = 0.13
 """Lowest cosine at which a pair is listed."""
 COMMON_FRACTION = 0.02
@@ -75,6 +78,12 @@ def content_terms(text: str) -> list[str]:
     return [term for term in map(_term, words) if term]
 
 
+@memoised(cache.TEXTS)
+def term_counts(text: str) -> Counter:
+    """Return how often each content term occurs in text (memoised: do not change it)."""
+    return Counter(content_terms(text))
+
+
 @functools.lru_cache(maxsize=65536)
 def _term(word: str) -> str:
     """Return the term a lowercase word counts as, or '' for a stop word or a letter."""
@@ -103,7 +112,7 @@ def stem(word: str) -> str:
 
 def tfidf_vectors(paragraphs: Sequence[RelatedInput]) -> list[dict[str, float]]:
     """Return the unit TF-IDF vector of each paragraph over the discriminating terms."""
-    counts = [Counter(content_terms(p.text)) for p in paragraphs]
+    counts = [term_counts(p.text) for p in paragraphs]
     df = Counter(term for c in counts for term in c)
     total = len(paragraphs)
     cap = max(COMMON_FRACTION * total, COMMON_MIN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,37 @@ class WriteReport:
                 f"{len(self.removed)} removed")
 
 
+_WRITTEN: dict[Path, tuple[int, int, bytes]] = {}
+"""What this process wrote: path -> (mtime_ns, size, digest), to skip reading it back."""
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _remember(path: Path, data: bytes) -> None:
+    stat = path.stat()
+    _WRITTEN[path] = (stat.st_mtime_ns, stat.st_size, _digest(data))
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    """Return True when ``path`` holds ``data``: compared by digest if this process wrote
+    the file and it has not been touched since, else by reading it."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return False
+    if stat.st_size != len(data):
+        return False
+    known = _WRITTEN.get(path)
+    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2] == _digest(data)
+    if path.read_bytes() != data:
+        return False
+    _remember(path, data)
+    return True
+
+
 def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     """Write ``pages`` under ``out``; unchanged files are left untouched, stale ones removed."""
     written, kept = [], []
@@ -29,13 +61,14 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         path = out / page.src_uri
         wanted.add(path)
         data = page.content.encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
+        if _unchanged(path, data):
             kept.append(page.src_uri)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
+        _remember(path, data)
         written.append(page.src_uri)
     removed = []
     if out.exists():
