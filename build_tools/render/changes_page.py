@@ -9,7 +9,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from build_tools.render.env import Page, make_page
+from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import CHANGES_URL, SiteData
 
 _WORD = re.compile(r"\S+|\s+")
@@ -116,7 +116,5 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
 
 def changes_page(site: SiteData) -> Page:
     """Return the changes page."""
-    meta = {"title": "Changes", "kind": "changes", "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
-            "previous": None, "next": None}
+    meta = page_meta("Changes", "changes")
     return make_page(CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site))

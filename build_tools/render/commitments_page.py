@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_tools.render.env import Page, make_page
+from build_tools.render.env import Page, make_page, page_meta
 from build_tools.render.topic_pages import excerpt
 from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
 
@@ -46,9 +46,7 @@ def commitments_page(site: SiteData) -> Page:
     for doc_views in views.values():
         for _, v in doc_views:
             verbs[v.verb] = verbs.get(v.verb, 0) + 1
-    meta = {"title": "Commitments", "kind": "commitments", "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
-            "previous": None, "next": None}
+    meta = page_meta("Commitments", "commitments")
     return make_page(COMMITMENTS_URL, meta, "commitments.md.j2", documents=documents,
                      by_topic=tuple(by_topic), total=sum(len(v) for _, v in documents),
                      verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))

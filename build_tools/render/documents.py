@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from build_tools.identify import PlacedSection
 from build_tools.model import Document, Section
-from build_tools.render.env import Page, make_page
+from build_tools.render.env import Page, make_page, page_meta
 from build_tools.render.html import text_html
 from build_tools.render.paragraphs import footnote_id, paragraph_view
 from build_tools.site_data import SiteData, section_heading
@@ -23,6 +23,12 @@ def human_date(iso: str | None) -> str:
         return dt.date.fromisoformat(iso).strftime("%-d %B %Y")
     except ValueError:
         return iso
+
+
+def document_facts(doc: Document) -> dict[str, str]:
+    """Return the front-matter facts every page of a document carries."""
+    return {"document": doc.slug, "document_title": doc.title,
+            "document_date": human_date(doc.date), "document_place": doc.place or ""}
 
 
 @dataclass(frozen=True)
@@ -94,18 +100,8 @@ def section_page(site: SiteData, doc: Document, placed: PlacedSection, section: 
                                        or sections[placed.index - 1].part != section.part)
     topic_ids = site.section_topics.get((doc.slug, placed.id), ())
     prev, nxt = neighbours
-    meta = {
-        "title": section_heading(section),
-        "kind": "section",
-        "document": doc.slug,
-        "document_title": doc.title,
-        "document_date": human_date(doc.date),
-        "document_place": doc.place or "",
-        "section": placed.id,
-        "part": section.part or "",
-        "previous": _link(site, prev),
-        "next": _link(site, nxt),
-    }
+    meta = page_meta(section_heading(section), "section", **document_facts(doc), section=placed.id,
+                     part=section.part or "", previous=_link(site, prev), next=_link(site, nxt))
     return make_page(
         url, meta, "section.md.j2", doc=doc, doc_date=human_date(doc.date), placed=placed,
         section=section, heading=section_heading(section), part_src=part_src,
@@ -133,18 +129,7 @@ def document_page(site: SiteData, doc: Document, footnotes: dict, removed: dict)
     inline = tuple(p for s in placed_sections if s.url == url
                    for p in site.paragraphs_of.get((doc.slug, s.id), ()))
     first = next((s for s in placed_sections if s.url != url), None)
-    meta = {
-        "title": doc.title,
-        "kind": "document",
-        "document": doc.slug,
-        "document_title": doc.title,
-        "document_date": human_date(doc.date),
-        "document_place": doc.place or "",
-        "section": "",
-        "part": "",
-        "previous": None,
-        "next": _link(site, first),
-    }
+    meta = page_meta(doc.title, "document", **document_facts(doc), next=_link(site, first))
     return make_page(
         url, meta, "document.md.j2", doc=doc, doc_date=human_date(doc.date), contents=contents,
         paragraph_count=sum(c.count for c in contents),
@@ -177,18 +162,14 @@ def withdrawn_pages(site: SiteData, served: set[str]) -> tuple[Page, ...]:
     for url, notices in sorted(removed_on_page(site).items()):
         if url in served:
             continue
-        meta = {"title": "Text withdrawn", "kind": "withdrawn", "document": "", "document_title": "",
-                "document_date": "", "document_place": "", "section": "", "part": "",
-                "previous": None, "next": None}
+        meta = page_meta("Text withdrawn", "withdrawn")
         pages.append(make_page(url, meta, "withdrawn.md.j2", removed=notices))
     return tuple(pages)
 
 
 def home_page(site: SiteData) -> Page:
     """Return the home page: documents with their sections, then topics."""
-    meta = {"title": "G7 texts", "kind": "home", "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
-            "previous": None, "next": None}
+    meta = page_meta("G7 texts", "home")
     docs = tuple(
         (doc, human_date(doc.date), tuple((s, section_heading(doc.sections[s.index]))
                                           for s in site.sections_of[doc.slug] if s.id))

@@ -57,6 +57,16 @@ def _templates_stamp() -> tuple[tuple[str, int], ...]:
     return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.iterdir()))
 
 
+def page_meta(title: str, kind: str, **facts: object) -> dict:
+    """Return a page's front matter: its title and kind, and the document facts the
+    theme reads (empty for pages that belong to no document)."""
+    meta = {"title": title, "kind": kind, "document": "", "document_title": "",
+            "document_date": "", "document_place": "", "section": "", "part": "",
+            "previous": None, "next": None}
+    meta.update(facts)
+    return meta
+
+
 def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
     """Return a page: YAML front matter from ``meta`` and the rendered body.
 

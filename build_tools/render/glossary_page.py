@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.glossary import GlossaryEntry
-from build_tools.render.env import Page, make_page
+from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import GLOSSARY_URL, SiteData
 
 KIND_TITLES = {
@@ -65,7 +65,5 @@ def glossary_page(site: SiteData) -> Page:
             mentions=mention_groups(site, entry.id),
             document_url=f"{doc}/" if doc else ""))
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
-    meta = {"title": "Glossary", "kind": "glossary", "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
-            "previous": None, "next": None}
+    meta = page_meta("Glossary", "glossary")
     return make_page(GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from build_tools.render.env import Page, make_page
+from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import SEARCH_URL
 
 
 def search_page() -> Page:
     """Return the search page."""
-    meta = {"title": "Search", "kind": "search", "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
-            "previous": None, "next": None}
+    meta = page_meta("Search", "search")
     return make_page(SEARCH_URL, meta, "search.md.j2")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_tools.render.env import Page, make_page
+from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import TOPICS_URL, SiteData, TopicInfo, section_heading
 
 EXCERPT_WORDS = 28
@@ -59,12 +59,8 @@ def topic_pages(site: SiteData) -> tuple[Page, ...]:
     for topic in site.topics:
         documents = topic_documents(site, topic)
         counts[topic.id] = sum(len(s.paragraphs) for d in documents for s in d.sections)
-        meta = {"title": topic.title, "kind": "topic", "document": "", "document_title": "",
-                "document_date": "", "document_place": "", "section": "", "part": "",
-                "previous": None, "next": None}
+        meta = page_meta(topic.title, "topic")
         pages.append(make_page(topic.url, meta, "topic.md.j2", topic=topic, documents=documents))
-    meta = {"title": "Topics", "kind": "topics", "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
-            "previous": None, "next": None}
+    meta = page_meta("Topics", "topics")
     index = make_page(TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()
