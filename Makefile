@@ -17,7 +17,7 @@ site: $(STAMP)
 	$(BIN)/python -m build_tools build
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty
+	$(BIN)/mkdocs serve --dirty --no-strict
 
 check: $(STAMP)
 	$(BIN)/python -m build_tools check

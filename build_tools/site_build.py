@@ -54,15 +54,28 @@ def generated_for(config) -> Generated:
     return generate(read_inputs(source_dir(config)), build_date())
 
 
+NAV_DOCUMENTS = 12
+"""Most documents the navigation lists; the home page lists them all."""
+
+
+def nav_window(slugs: list[str], current: str, size: int = NAV_DOCUMENTS) -> tuple[int, int]:
+    """Return (start, end) of the ``size`` documents around ``current`` (the first ones if none)."""
+    at = slugs.index(current) if current in slugs else 0
+    start = max(0, min(at - size // 2, len(slugs) - size))
+    return start, min(len(slugs), start + size)
+
+
 def page_navigation(site: SiteData, meta: dict) -> dict:
     """Return the navigation one page carries.
 
     Its size does not grow with the site: the current document's sections in
-    full, every other document as one link, topics as one list.
+    full, at most NAV_DOCUMENTS documents around it as one link each (with a
+    link to the home page listing them all when there are more), topics as one list.
     """
     current = meta.get("document") or ""
     documents = []
-    for doc in site.documents:
+    start, end = nav_window([d.slug for d in site.documents], current)
+    for doc in site.documents[start:end]:
         entry = {"title": doc.title, "url": f"{doc.slug}/", "current": doc.slug == current,
                  "sections": []}
         if doc.slug == current:
@@ -73,7 +86,9 @@ def page_navigation(site: SiteData, meta: dict) -> dict:
                 for s in site.sections_of[doc.slug] if s.id]
         documents.append(entry)
     topics = [{"title": t.title, "url": t.url} for t in site.topics]
-    return {"documents": documents, "topics": topics}
+    return {"documents": documents, "topics": topics,
+            "more_documents": len(site.documents) - len(documents),
+            "document_count": len(site.documents)}
 
 
 def search_entries(site: SiteData) -> list[dict]:
