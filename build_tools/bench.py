@@ -154,10 +154,12 @@ def bench_size(documents: int, work: Path) -> tuple[Run, Run, Generated]:
     edited = corpus.texts[len(corpus.texts) // 2]
     edit_one_paragraph(edited)
     second, stages, total, report = timed_generation(corpus.source, pages_dir, EDIT_DAY)
+    changed = changed_pages(first, second)
+    del first
     mkdocs = timed_mkdocs(second, base / "site", CONFIG, corpus.source)
     edit = Run(f"edit {documents}", documents, stages, total, mkdocs, None, peak_mib(),
                len(second.pages), _bytes(second, report), report, navigation_links(second),
-               changed_pages(first, second))
+               changed)
     return full, edit, second
 
 

@@ -57,6 +57,8 @@ class Sidecar:
     """(key, line) of every top-level key, for findings that name a line."""
     anchor_prefix: str | None = None
     """Short readable prefix of the document's paragraph ids; defaults to the slug."""
+    short_title: str | None = None
+    """How links from other documents name this one ('Apulia Leaders 2024')."""
 
 
 @dataclass(frozen=True)

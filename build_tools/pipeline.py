@@ -131,7 +131,9 @@ def generate(inputs: Inputs, today: str) -> Generated:
                     paragraphs=identified.paragraphs, registry=identified.registry,
                     glossary=inputs.glossary, annotations=annotations, today=today,
                     topics=tuple(TopicInfo(t.id, t.title, t.description) for t in inputs.topics),
-                    section_topics=dict(assignment.sections), entry_documents=linked_documents)
+                    section_topics=dict(assignment.sections), entry_documents=linked_documents,
+                    short_titles={t.slug: t.sidecar.short_title for t in inputs.texts
+                                  if t.sidecar.short_title})
     with _timed(timings, "render"):
         pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
                  + (glossary_page(site), commitments_page(site), changes_page(site), search_page()))

@@ -22,7 +22,7 @@ REGISTRY_FILE = "anchor-registry.json"
 
 SIDECAR_KEYS = frozenset({
     "title", "slug", "source_url", "place", "date", "meeting_dates", "kind",
-    "order", "heading_splits", "section_topics", "anchor_prefix",
+    "order", "heading_splits", "section_topics", "anchor_prefix", "short_title",
 })
 
 
@@ -150,6 +150,7 @@ def parse_sidecar(data: object, node: yaml.Node | None, path: Path) -> Sidecar:
         section_topics=tuple((str(k), tuple(str(t) for t in (v or ()))) for k, v in topics.items()),
         key_lines=tuple(lines.items()),
         anchor_prefix=text_value("anchor_prefix"),
+        short_title=text_value("short_title"),
     )
 
 

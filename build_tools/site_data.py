@@ -46,6 +46,8 @@ class SiteData:
     topics: tuple[TopicInfo, ...] = ()
     section_topics: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     """(document slug, section id) → topic ids."""
+    short_titles: dict[str, str] = field(default_factory=dict)
+    """Document slug → how links from other documents name it."""
     entry_documents: dict[str, str] = field(default_factory=dict)
     """Glossary id → slug of the published document it names."""
 

@@ -112,7 +112,7 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
         history=history,
         topics=tuple(site.topic[t] for t in notes.topics
                      if t in site.topic and t not in site.section_topics.get((placed.document, placed.section), ())),
-        related=tuple(LinkView(site.paragraph_url(r), related_name(site, r))
+        related=tuple(LinkView(site.paragraph_url(r), related_name(site, r, placed.document))
                       for r in notes.related if r in site.paragraph),
     )
 
@@ -126,9 +126,13 @@ def commitment_anchors(text: str, commitments) -> tuple[Anchor, ...]:
                  for c in commitments if c.sentence <= len(sentences))
 
 
-def related_name(site: SiteData, paragraph_id: str) -> str:
-    """Return how a related paragraph is named in a list: 'Ukraine ¶ 4'."""
+def related_name(site: SiteData, paragraph_id: str, from_document: str) -> str:
+    """Return how a related paragraph is named: 'Ukraine ¶ 4', with its document's
+    short title when it is in another document ('Apulia Leaders 2024: Ukraine ¶ 4')."""
     p = site.paragraph[paragraph_id]
-    section = site.section_of(p)
-    where = section.title or site.document[p.document].title
-    return f"{where} ¶ {p.paragraph.label}"
+    document = site.document[p.document]
+    where = site.section_of(p).title or document.title
+    name = f"{where} ¶ {p.paragraph.label}"
+    if p.document == from_document:
+        return name
+    return f"{site.short_titles.get(p.document, document.title)}: {name}"
