@@ -286,11 +286,18 @@ def _ordered(records: dict[str, AnchorRecord], placed: list[PlacedParagraph],
     slugs = [d.slug for d in documents]
     slugs += sorted({r.document for r in records.values()} - set(slugs))
     published = {p.id for p in placed}
+    # Grouped once: one pass per document over every record was quadratic at 200 documents.
+    placed_in: dict[str, list[PlacedParagraph]] = {}
+    for p in placed:
+        placed_in.setdefault(p.document, []).append(p)
+    others_in: dict[str, list[AnchorRecord]] = {}
+    for r in records.values():
+        if r.id not in published:
+            others_in.setdefault(r.document, []).append(r)
     ordered = []
     for slug in slugs:
-        ordered += [records[p.id] for p in placed if p.document == slug]
-        ordered += sorted((r for r in records.values() if r.document == slug and r.id not in published),
-                          key=lambda r: r.id)
+        ordered += [records[p.id] for p in placed_in.get(slug, ())]
+        ordered += sorted(others_in.get(slug, ()), key=lambda r: r.id)
     return tuple(ordered)
 
 
