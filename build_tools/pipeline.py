@@ -25,7 +25,7 @@ from build_tools.parse import parse_text
 from build_tools.read import SourceTree, read_texts
 from build_tools.registry import load_registry
 from build_tools.render.changes_page import changes_page
-from build_tools.render.commitments_page import commitments_page
+from build_tools.render.commitments_page import commitments_pages
 from build_tools.render.documents import document_pages, home_page, withdrawn_pages
 from build_tools.render.env import DataFile, Page
 from build_tools.render.glossary_page import glossary_page
@@ -136,7 +136,7 @@ def generate(inputs: Inputs, today: str) -> Generated:
                                   if t.sidecar.short_title})
     with _timed(timings, "render"):
         pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
-                 + (glossary_page(site), commitments_page(site), changes_page(site), search_page()))
+                 + (glossary_page(site),) + commitments_pages(site) + (changes_page(site), search_page()))
         pages += withdrawn_pages(site, {p.url for p in pages})
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,

@@ -111,8 +111,13 @@ def test_commitment_sentences_have_anchors_inside_their_paragraph(built_site):
     soup = page(built_site.site, "g7-interior-security-ministers-2024-communique/ukraine")
     sentence = soup.find(id="g7-interior-2024-ukraine-4.s1")
     assert sentence.find_parent(id="g7-interior-2024-ukraine-4") is not None
-    commitments = page(built_site.site, "commitments")
-    hrefs = [a["href"] for a in commitments.select(".commitment-list a")]
+    listed = page(built_site.site, "commitments/g7-interior-security-ministers-2024-communique")
+    hrefs = [a["href"] for a in listed.select(".commitment-list a")]
     assert any(h.endswith("#g7-interior-2024-ukraine-4.s1") for h in hrefs)
+    by_topic = page(built_site.site, "commitments/topic-ukraine")
+    assert any(a["href"].endswith("#g7-interior-2024-ukraine-4.s1") for a in by_topic.select(".commitment-list a"))
     total = sum(len(r["commitments"]) for r in rows)
-    assert f"({total} in all)" in commitments.select_one("caption").get_text()
+    index = page(built_site.site, "commitments")
+    assert f"({total} in all)" in index.select_one("caption").get_text()
+    counts = [int(td.get_text()) for td in index.select("table.counts")[0].select("td:nth-of-type(2)")]
+    assert sum(counts) == total
