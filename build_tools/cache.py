@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import pickle
 from collections import OrderedDict
 from typing import Callable, Hashable, TypeVar
@@ -78,14 +79,18 @@ class Memo:
 def digest(*values: object) -> bytes | None:
     """Return a digest of ``values`` (pickled), or None when they cannot be pickled.
 
-    Equal digests mean equal contents; equal contents may give different
-    digests (pickle records shared references), which only costs a miss.
+    Equal digests mean equal contents. Shared references are not recorded
+    (the pickler's memo is off), so equal contents built differently digest alike.
     """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    # No memo: an object shared in one build and copied in the next pickles alike.
+    pickler.fast = True
     try:
-        data = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        pickler.dump(values)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
-    return hashlib.blake2b(data, digest_size=20).digest()
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
 
 
 def clear() -> None:

@@ -90,7 +90,8 @@ def popover_terms(site: SiteData) -> dict[str, list[str]]:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Return ``data`` as compact JSON (the C encoder: ``indent`` would run the Python one)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def data_files(site: SiteData) -> tuple[DataFile, ...]:

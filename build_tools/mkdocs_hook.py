@@ -23,6 +23,7 @@ from build_tools.writer import write_pages  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.g7")
 
 _generated = None
+_page_urls: frozenset = frozenset()
 
 
 def on_config(config):
@@ -48,9 +49,18 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    # The URLs of the site's pages, gathered once: the theme asks which reference pages
+    # exist on every page, and listing nav.pages there made each page cost O(pages).
+    global _page_urls
+    _page_urls = frozenset(page.url for page in nav.pages)
+    return nav
+
+
 def on_page_context(context, page, config, nav):
     # Give the theme the navigation this page carries (not the whole site's).
     context["g7"] = site_build.page_navigation(_generated.site, page.meta)
+    context["g7"]["page_urls"] = _page_urls
     return context
 
 

@@ -6,6 +6,7 @@ date, same pages, byte for byte.
 
 from __future__ import annotations
 
+import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from build_tools.registry import load_registry
 from build_tools.render.changes_page import changes_page
 from build_tools.render.commitments_page import commitments_pages
 from build_tools.render.documents import document_pages, home_page, withdrawn_pages
-from build_tools.render.env import DataFile, Page
+from build_tools.render.env import DataFile, Page, refresh_templates_stamp
 from build_tools.render.glossary_page import glossary_page
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
@@ -75,14 +76,15 @@ class Generated:
 def read_inputs(source: Path) -> Inputs:
     """Return every input of the site in ``source``; raises BuildError-family errors."""
     tree = SourceTree(Path(source))
-    return Inputs(
+    with _collector_paused():
+        return Inputs(
         tree=tree,
-        texts=read_texts(tree),
-        glossary=load_glossary(tree.glossary) if tree.glossary.exists()
-        else Glossary(entries=(), path=tree.glossary),
-        registry=load_registry(tree.registry),
-        topics=load_topics(tree.topics),
-    )
+            texts=read_texts(tree),
+            glossary=load_glossary(tree.glossary) if tree.glossary.exists()
+            else Glossary(entries=(), path=tree.glossary),
+            registry=load_registry(tree.registry),
+            topics=load_topics(tree.topics),
+        )
 
 
 @contextmanager
@@ -92,6 +94,22 @@ def _timed(timings: dict[str, float], stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+@contextmanager
+def _collector_paused():
+    """Pause the cyclic garbage collector for a generation, then restore it.
+
+    A generation makes millions of small objects and hardly any cycles; the
+    collector's passes over them cost a quarter of the time at 200 documents.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def document_order(doc: Document) -> tuple:
     """Return the sort key of a document: sidecar order, then date, then slug."""
     return (doc.order if doc.order is not None else 10**6, doc.date or "9999", doc.slug)
@@ -99,6 +117,11 @@ def document_order(doc: Document) -> tuple:
 
 def generate(inputs: Inputs, today: str) -> Generated:
     """Return the pages and data files of the site made from ``inputs`` on ``today``."""
+    with _collector_paused():
+        return _generate(inputs, today)
+
+
+def _generate(inputs: Inputs, today: str) -> Generated:
     timings: dict[str, float] = {}
     with _timed(timings, "parse"):
         documents = tuple(sorted((parse_text(t) for t in inputs.texts), key=document_order))
@@ -135,6 +158,7 @@ def generate(inputs: Inputs, today: str) -> Generated:
                     short_titles={t.slug: t.sidecar.short_title for t in inputs.texts
                                   if t.sidecar.short_title})
     with _timed(timings, "render"):
+        refresh_templates_stamp()
         pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
                  + (glossary_page(site),) + commitments_pages(site) + (changes_page(site), search_page()))
         pages += withdrawn_pages(site, {p.url for p in pages})

@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from build_tools import cache
@@ -96,25 +99,60 @@ def _fold(word: str) -> tuple[str, str]:
     return cased, cased.casefold()
 
 
-@memoised(cache.TEXTS)
 def _scan(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Return the keys, cased forms, starts and ends of the tokens of ``text``, in order."""
     keys: list[str] = []
     cased_forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    marks = _MARKS
     for match in _SCAN.finditer(text):
         raw = match.group()
-        if match.lastindex == 1:
-            cased, key = _fold(raw)
-        else:
-            cased = key = marks.get(raw, raw)
+        cased, key = _fold(raw) if match.lastindex == 1 else (_MARKS.get(raw, raw),) * 2
         keys.append(key)
         cased_forms.append(cased)
         starts.append(match.start())
         ends.append(match.end())
     return tuple(keys), tuple(cased_forms), tuple(starts), tuple(ends)
+
+
+_GAPPED_TOKEN = re.compile(r"(\s*)([^\W_]+|\S)")
+"""A token of ``_SCAN`` (group 2) with the whitespace before it (group 1): ``findall``
+returns both as strings, and their running lengths are the tokens' offsets."""
+
+
+class _Keys(dict):
+    """Token → its key (a word folded, a mark made canonical); a miss computes it.
+
+    Looked up with ``map(keys.__getitem__, tokens)``: hits never leave C.
+    """
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > 1 << 17:
+            self.clear()
+        key = _fold(token)[1] if len(token) > 1 or token.isalnum() else _MARKS.get(token, token)
+        self[token] = key
+        return key
+
+
+_KEYS = _Keys()
+
+
+def _cased(token: str) -> str:
+    """Return a token's form without case folding (accents stripped, marks canonical)."""
+    return _fold(token)[0] if len(token) > 1 or token.isalnum() else _MARKS.get(token, token)
+
+
+@memoised(cache.TEXTS)
+def text_tokens(text: str) -> tuple[tuple[str, ...], array]:
+    """Return the keys of ``text``'s tokens and their running offsets (memoised: do not
+    change them). Token k is ``text[offsets[2k]:offsets[2k + 1]]``.
+
+    One tokenisation per text serves glossary terms and topic keywords alike; the
+    regular expression runs once and the rest stays in C.
+    """
+    pairs = _GAPPED_TOKEN.findall(text)
+    keys = tuple(map(_KEYS.__getitem__, map(itemgetter(1), pairs)))
+    return keys, array("i", list(accumulate(map(len, chain.from_iterable(pairs)))))
 
 
 def tokenise(text: str) -> list[Token]:
@@ -151,10 +189,11 @@ def build_matcher(glossary: Glossary) -> TermMatcher:
     return TermMatcher(trie)
 
 
-def _accepted(terms: Iterable[_Term], cased: tuple[str, ...], i: int, j: int) -> str | None:
+def _accepted(terms: Iterable[_Term], text: str, offsets: array, i: int, j: int) -> str | None:
     """Return the entry id of the first term ending here that the case rule accepts."""
     for term in terms:
-        if term.exact is None or term.exact == tuple(cased[i:j + 1]):
+        if term.exact is None or term.exact == tuple(
+                _cased(text[offsets[2 * k]:offsets[2 * k + 1]]) for k in range(i, j + 1)):
             return term.entry_id
     return None
 
@@ -162,9 +201,9 @@ def _accepted(terms: Iterable[_Term], cased: tuple[str, ...], i: int, j: int) ->
 @memoised(cache.TEXTS)
 def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
     """Return the non-overlapping, leftmost-longest mentions in ``text``, in order."""
-    keys, cased, starts, ends = _scan(text)
+    keys, offsets = text_tokens(text)
     root = matcher.trie
-    mentions: list[Mention] = []
+    found: list[tuple[int, int, str]] = []
     count = len(keys)
     i = 0
     while i < count:
@@ -176,7 +215,7 @@ def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
         j = i
         while True:
             if _END in node:
-                entry_id = _accepted(node[_END], cased, i, j)
+                entry_id = _accepted(node[_END], text, offsets, i, j)
                 if entry_id is not None:
                     best = (j, entry_id)
             j += 1
@@ -187,9 +226,12 @@ def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
             i += 1
             continue
         last, entry_id = best
-        mentions.append(Mention(starts[i], ends[last], entry_id))
+        found.append((i, last, entry_id))
         i = last + 1
-    return tuple(mentions)
+    if not found:
+        return ()
+    return tuple(Mention(offsets[2 * first], offsets[2 * last + 1], entry_id)
+                 for first, last, entry_id in found)
 
 
 def first_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:

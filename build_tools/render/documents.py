@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -11,7 +11,7 @@ from build_tools.identify import PlacedSection
 from build_tools.model import Document, Section
 from build_tools.render.env import Page, make_page, page_meta
 from build_tools.render.html import text_html
-from build_tools.render.paragraphs import footnote_id, paragraph_view
+from build_tools.render.paragraphs import footnote_id, paragraphs_html
 from build_tools.site_data import SiteData, section_heading
 
 
@@ -103,11 +103,17 @@ def section_page(site: SiteData, doc: Document, placed: PlacedSection, section: 
     meta = page_meta(section_heading(section), "section", **document_facts(doc), section=placed.id,
                      part=section.part or "", previous=_link(site, prev), next=_link(site, nxt))
     return make_page(
-        url, meta, "section.md.j2", doc=doc, doc_date=human_date(doc.date), placed=placed,
-        section=section, heading=section_heading(section), part_src=part_src,
+        url, meta, "section.md.j2", doc=_head(doc), doc_date=human_date(doc.date), placed=placed,
+        section=replace(section, paragraphs=()), heading=section_heading(section), part_src=part_src,
         topics=tuple(site.topic[t] for t in topic_ids if t in site.topic),
-        paragraphs=tuple(paragraph_view(site, p, url) for p in paragraphs),
+        paragraphs=paragraphs_html(site, paragraphs, url),
         removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
+
+
+def _head(doc: Document) -> Document:
+    """Return the document without its text: what a page template reads of it, and all a
+    page's memo key needs to hold."""
+    return replace(doc, sections=(), footnotes=(), removed=())
 
 
 def _link(site: SiteData, placed: PlacedSection | None) -> dict | None:
@@ -131,9 +137,9 @@ def document_page(site: SiteData, doc: Document, footnotes: dict, removed: dict)
     first = next((s for s in placed_sections if s.url != url), None)
     meta = page_meta(doc.title, "document", **document_facts(doc), next=_link(site, first))
     return make_page(
-        url, meta, "document.md.j2", doc=doc, doc_date=human_date(doc.date), contents=contents,
+        url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date), contents=contents,
         paragraph_count=sum(c.count for c in contents),
-        paragraphs=tuple(paragraph_view(site, p, url) for p in inline),
+        paragraphs=paragraphs_html(site, inline, url),
         removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
 
 
@@ -171,7 +177,7 @@ def home_page(site: SiteData) -> Page:
     """Return the home page: documents with their sections, then topics."""
     meta = page_meta("G7 texts", "home")
     docs = tuple(
-        (doc, human_date(doc.date), tuple((s, section_heading(doc.sections[s.index]))
+        (_head(doc), human_date(doc.date), tuple((s, section_heading(doc.sections[s.index]))
                                           for s in site.sections_of[doc.slug] if s.id))
         for doc in site.documents)
     return make_page("", meta, "home.md.j2", docs=docs, topics=site.topics,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,9 +53,30 @@ _PAGES = cache.Memo(maxsize=1 << 14)
 """Rendered pages by their inputs: a rebuild renders again only the pages whose inputs changed."""
 
 
+_stamp: list[tuple[tuple[str, int], ...]] = []
+
+
+def refresh_templates_stamp() -> None:
+    """Read the templates' modification times again (once per generation, not per page)."""
+    _stamp[:] = [tuple((p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.iterdir()))]
+
+
 def _templates_stamp() -> tuple[tuple[str, int], ...]:
     """Return (name, mtime) of every template, so an edited template renders pages anew."""
-    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.iterdir()))
+    if not _stamp:
+        refresh_templates_stamp()
+    return _stamp[0]
+
+
+def front_matter(meta: dict) -> str:
+    """Return ``meta`` as the YAML of a page's front matter, ending with a newline.
+
+    JSON on one line is YAML and is written far faster than block YAML; values
+    holding characters YAML would not take raw inside quotes go through the
+    YAML emitter instead.
+    """
+    text = json.dumps(meta, ensure_ascii=False)
+    return f"{text}\n" if text.isprintable() else yaml_io.dump(meta)
 
 
 def page_meta(title: str, kind: str, **facts: object) -> dict:
@@ -85,5 +107,5 @@ def _render_page(url: str, meta: dict, template: str, context: dict) -> Page:
     """Return the page rendered from ``template`` (no memo)."""
     body = environment().get_template(template).render(page_url=url, **context)
     body = _BLANK_LINES.sub("\n", body.strip())
-    front = yaml_io.dump(meta)
+    front = front_matter(meta)
     return Page(url=url, content=f"---\n{front}---\n\n{body}\n")

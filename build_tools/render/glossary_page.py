@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from build_tools.glossary import GlossaryEntry
 from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import GLOSSARY_URL, SiteData
+from build_tools.urls import relative_url
 
 KIND_TITLES = {
     "body": "Bodies and organisations",
@@ -25,8 +28,8 @@ class MentionGroup:
 
     document_title: str
     section_title: str
-    links: tuple[tuple[str, str], ...]
-    """(url, paragraph label)."""
+    links: Markup
+    """The links to the paragraphs ('¶ 4'), comma-separated."""
 
 
 @dataclass(frozen=True)
@@ -39,19 +42,18 @@ class EntryView:
 
 def mention_groups(site: SiteData, entry_id: str) -> tuple[MentionGroup, ...]:
     """Return the paragraphs mentioning an entry, grouped by document and section."""
-    groups: list[MentionGroup] = []
+    groups: list[tuple[str, str, list[str]]] = []
     for pid in site.annotations.mentions_by_term.get(entry_id, ()):
         p = site.paragraph[pid]
         doc = site.document[p.document]
-        section = site.section_of(p)
-        title = section.title or "Text"
-        link = (site.paragraph_url(pid), f"¶ {p.paragraph.label}")
-        last = groups[-1] if groups else None
-        if last and last.document_title == doc.title and last.section_title == title:
-            groups[-1] = MentionGroup(last.document_title, title, last.links + (link,))
+        title = site.section_of(p).title or "Text"
+        link = (f'<a href="{escape(relative_url(GLOSSARY_URL, site.paragraph_url(pid)))}">'
+                f"¶ {escape(p.paragraph.label)}</a>")
+        if groups and groups[-1][0] == doc.title and groups[-1][1] == title:
+            groups[-1][2].append(link)
         else:
-            groups.append(MentionGroup(doc.title, title, (link,)))
-    return tuple(groups)
+            groups.append((doc.title, title, [link]))
+    return tuple(MentionGroup(d, t, Markup(", ".join(links))) for d, t, links in groups)
 
 
 def glossary_page(site: SiteData) -> Page:

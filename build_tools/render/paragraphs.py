@@ -1,28 +1,48 @@
-"""View models of paragraphs: escaped text with glossary links, items, footnotes."""
+"""Paragraphs as HTML: each paragraph's inputs resolved to plain values, then joined in Python.
+
+``paragraph_view`` resolves everything a paragraph's HTML depends on (its text,
+id and label, glossary links, commitment anchors, history, topic and related
+links, all relative to the page) into a ``ParagraphView`` of strings, ints and
+tuples. ``paragraph_html`` turns a view into HTML with string joins, and is
+memoised by the view: a rebuild renders again only paragraphs whose view
+changed. Source text is escaped with ``html.escape`` (as ``render.html`` does),
+every other value with markupsafe's ``escape`` (as Jinja's autoescape does).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape as _escape_text
 
 from markupsafe import Markup
+from markupsafe import escape as _escape_value
 
+from build_tools import cache
 from build_tools.model import PlacedParagraph
-from build_tools.render.html import Anchor, Span, anchored_text_html, text_html
 from build_tools.sentences import split_sentences
 from build_tools.site_data import SiteData, term_url
 from build_tools.urls import relative_url
+
+SpanKey = tuple[int, int, str, str]
+"""(start, end, href, glossary id) of a term link over ``text[start:end]``."""
+AnchorKey = tuple[int, int, str]
+"""(start, end, id) of a commitment sentence."""
+BULLETS = frozenset({"-", "•", "*", "–", "—"})
+"""Item markers that are bullets, not printed labels."""
 
 
 @dataclass(frozen=True)
 class LinkView:
     url: str
+    """Relative to the page showing the link."""
     name: str
 
 
 @dataclass(frozen=True)
 class ItemView:
     marker: str
-    html: Markup
+    text: str
+    spans: tuple[SpanKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,22 +54,21 @@ class FootnoteRef:
 
 @dataclass(frozen=True)
 class ParagraphView:
-    """What the paragraph macro needs, all text escaped."""
+    """Everything one paragraph's HTML depends on, as plain values (hashable: the memo key)."""
 
     id: str
     label: str
     numbered: bool
-    text_html: Markup
+    text: str
+    spans: tuple[SpanKey, ...]
+    anchors: tuple[AnchorKey, ...]
     items: tuple[ItemView, ...]
     footnote_refs: tuple[FootnoteRef, ...]
     amended: str = ""
-    history: tuple = ()
-    topics: tuple = ()
+    history: tuple[tuple[str, str, str], ...] = ()
+    """(date, event, text), newest first."""
+    topics: tuple[LinkView, ...] = ()
     related: tuple[LinkView, ...] = ()
-
-    @property
-    def links(self) -> bool:
-        return bool(self.topics or self.related)
 
 
 def footnote_id(document: str, marker: str) -> str:
@@ -63,27 +82,30 @@ def term_target(site: SiteData, entry_id: str) -> str:
     return f"{document}/" if document else term_url(entry_id)
 
 
-def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[int, tuple[Span, ...]]:
+def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[int, tuple[SpanKey, ...]]:
     """Return link spans per piece (-1 = text, i = item): the first mention of each entry."""
-    seen: set[str] = set()
-    spans: dict[int, list[Span]] = {}
     notes = site.annotations.for_paragraph(placed.id)
+    if not notes.pieces:
+        return {}
+    seen: set[str] = set()
+    spans: dict[int, list[SpanKey]] = {}
     parts = {(item, start): url for item, start, url in notes.part_links}
+    entries = site.glossary.by_id
     for piece in notes.pieces:
         for mention in piece.mentions:
-            if mention.entry_id in seen:
+            entry_id = mention.entry_id
+            if entry_id in seen:
                 continue
-            seen.add(mention.entry_id)
-            entry = site.glossary.by_id[mention.entry_id]
+            seen.add(entry_id)
+            entry = entries[entry_id]
             target = parts.get((piece.item, mention.start)) or term_target(site, entry.id)
-            spans.setdefault(piece.item, []).append(Span(
-                mention.start, mention.end, relative_url(page_url, target),
-                "term", title=entry.name, data_term=entry.id))
+            spans.setdefault(piece.item, []).append(
+                (mention.start, mention.end, relative_url(page_url, target), entry.id))
     return {k: tuple(v) for k, v in spans.items()}
 
 
 def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> ParagraphView:
-    """Return the view model of one published paragraph on the page at ``page_url``.
+    """Return the view of one published paragraph on the page at ``page_url``.
 
     Topics its section already lists at the top of the page are not repeated.
     """
@@ -93,36 +115,40 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
     record = site.registry_record(placed.id)
     amended = ""
     history: tuple = ()
-    if record is not None:
-        earlier = tuple(h for h in record.history if h.event == "amended")
-        if earlier:
-            amended = earlier[-1].date
-            history = tuple(reversed(record.history))
+    if record is not None and any(h.event == "amended" for h in record.history):
+        amended = next(h.date for h in reversed(record.history) if h.event == "amended")
+        history = tuple((h.date, h.event, h.text) for h in reversed(record.history))
+    topics: tuple[LinkView, ...] = ()
+    if notes.topics:
+        shown = site.section_topics.get((placed.document, placed.section), ())
+        topics = tuple(LinkView(relative_url(page_url, site.topic[t].url), site.topic[t].title)
+                       for t in notes.topics if t in site.topic and t not in shown)
     return ParagraphView(
         id=placed.id,
         label=para.label,
         numbered=para.numbered,
-        text_html=anchored_text_html(para.text, spans.get(-1, ()),
-                                     commitment_anchors(para.text, notes.commitments)),
-        items=tuple(ItemView(item.marker, text_html(item.text, spans.get(i, ())))
+        text=para.text,
+        spans=spans.get(-1, ()),
+        anchors=commitment_anchors(para.text, notes.commitments),
+        items=tuple(ItemView(item.marker, item.text, spans.get(i, ()))
                     for i, item in enumerate(para.items)),
         footnote_refs=tuple(FootnoteRef(m, footnote_id(placed.document, m),
                                         f"fnref-{placed.document}-{m}") for m in para.footnote_refs),
         amended=amended,
         history=history,
-        topics=tuple(site.topic[t] for t in notes.topics
-                     if t in site.topic and t not in site.section_topics.get((placed.document, placed.section), ())),
-        related=tuple(LinkView(site.paragraph_url(r), related_name(site, r, placed.document))
+        topics=topics,
+        related=tuple(LinkView(relative_url(page_url, site.paragraph_url(r)),
+                               related_name(site, r, placed.document))
                       for r in notes.related if r in site.paragraph),
     )
 
 
-def commitment_anchors(text: str, commitments) -> tuple[Anchor, ...]:
+def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
     """Return an anchor around each commitment sentence ('<paragraph id>.s<n>')."""
     if not commitments:
         return ()
     sentences = split_sentences(text)
-    return tuple(Anchor(*sentences[c.sentence - 1], c.anchor, "")
+    return tuple((*sentences[c.sentence - 1], c.anchor)
                  for c in commitments if c.sentence <= len(sentences))
 
 
@@ -136,3 +162,102 @@ def related_name(site: SiteData, paragraph_id: str, from_document: str) -> str:
     if p.document == from_document:
         return name
     return f"{site.short_titles.get(p.document, document.title)}: {name}"
+
+
+def linked_text(text: str, spans: tuple[SpanKey, ...]) -> str:
+    """Return ``text`` escaped, each span wrapped in a term link (spans sorted, not overlapping)."""
+    if not spans:
+        return _escape_text(text)
+    out: list[str] = []
+    cursor = 0
+    for start, end, href, term in spans:
+        if start < cursor:
+            raise ValueError(f"overlapping link spans at {start}")
+        out.append(_escape_text(text[cursor:start]))
+        out.append(f'<a class="term" href="{_escape_text(href)}" data-term="{_escape_text(term)}">'
+                   f"{_escape_text(text[start:end])}</a>")
+        cursor = end
+    out.append(_escape_text(text[cursor:]))
+    return "".join(out)
+
+
+def anchored_text(text: str, spans: tuple[SpanKey, ...], anchors: tuple[AnchorKey, ...]) -> str:
+    """Return ``text`` escaped with commitment anchors around their sentences, links inside.
+
+    A link that would cross an anchor's edge is left out rather than nested wrongly
+    (the same output as ``render.html.anchored_text_html``).
+    """
+    if not anchors:
+        return linked_text(text, spans)
+    edges = sorted({0, len(text), *(a[0] for a in anchors), *(a[1] for a in anchors)})
+    by_start = {a[0]: a for a in anchors}
+    out: list[str] = []
+    for start, end in zip(edges, edges[1:]):
+        inside = tuple((s - start, e - start, href, term) for s, e, href, term in spans
+                       if s >= start and e <= end)
+        piece = linked_text(text[start:end], inside)
+        anchor = by_start.get(start)
+        if anchor is not None and anchor[1] == end:
+            piece = f'<span id="{_escape_text(anchor[2])}">{piece}</span>'
+        out.append(piece)
+    return "".join(out)
+
+
+def _links(views: tuple[LinkView, ...], separator: str) -> str:
+    return separator.join(f'<a href="{_escape_value(v.url)}">{_escape_value(v.name)}</a>' for v in views)
+
+
+def _render(view: ParagraphView) -> Markup:
+    """Return the HTML of a paragraph view (no memo)."""
+    pid, label = _escape_value(view.id), _escape_value(view.label)
+    out = [
+        f'<div class="para{" has-items" if view.items else ""}" id="{pid}" data-label="{label}"',
+        f' data-amended="{_escape_value(view.amended)}">\n' if view.amended else ">\n",
+        f'<a class="para-label{" src" if view.numbered else ""}" href="#{pid}"'
+        f' aria-label="Paragraph {label}: permalink">{label}</a>\n<div class="para-body">\n<p class="para-text">',
+    ]
+    for ref in view.footnote_refs:
+        marker = _escape_value(ref.marker)
+        out.append(f'<sup class="fn-ref"><a class="src" id="{_escape_value(ref.back_id)}"'
+                   f' href="#{_escape_value(ref.id)}" aria-label="Footnote {marker}">{marker}</a></sup> ')
+    out += ['<span class="src">', anchored_text(view.text, view.spans, view.anchors), "</span></p>\n"]
+    if view.items:
+        out.append('<ul class="items">\n')
+        for item in view.items:
+            marker = _escape_value(item.marker)
+            out.append(f'<li data-marker="{marker}">' if item.marker else "<li>")
+            if item.marker and item.marker not in BULLETS:
+                out.append(f'<span class="item-marker src">{marker}</span> ')
+            out += ['<span class="src">', linked_text(item.text, item.spans), "</span></li>\n"]
+        out.append("</ul>\n")
+    if view.amended:
+        out.append(f'<details class="para-history"><summary>amended {_escape_value(view.amended)}</summary>\n')
+        out += [f'<div class="history-entry"><p class="history-date">{_escape_value(date)}: '
+                f'{_escape_value(event)}</p><p class="history-text">{_escape_value(text)}</p></div>\n'
+                for date, event, text in view.history]
+        out.append("</details>\n")
+    if view.topics or view.related:
+        out.append('<div class="para-links">\n')
+        if view.topics:
+            out += ['<p class="para-topics"><span class="links-label">Topics:</span> ',
+                    _links(view.topics, ", "), "</p>"]
+        if view.related:
+            out += ['<p class="para-related"><span class="links-label">Related:</span> ',
+                    _links(view.related, "; "), "</p>"]
+        out.append("</div>\n")
+    out.append("</div>\n</div>")
+    return Markup("".join(out))
+
+
+_HTML = cache.Memo(maxsize=cache.TEXTS)
+"""Paragraph HTML by view: an unchanged paragraph on an unchanged page is joined once."""
+
+
+def paragraph_html(view: ParagraphView) -> Markup:
+    """Return the HTML of one paragraph (memoised by its view)."""
+    return _HTML.get(view, lambda: _render(view))
+
+
+def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Markup:
+    """Return the HTML of ``paragraphs`` on the page at ``page_url``, one per line."""
+    return Markup("\n".join(paragraph_html(paragraph_view(site, p, page_url)) for p in paragraphs))

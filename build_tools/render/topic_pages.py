@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from build_tools.render.env import Page, make_page, page_meta
-from build_tools.site_data import TOPICS_URL, SiteData, TopicInfo, section_heading
+from build_tools.site_data import TOPICS_URL, SiteData, section_heading
+from build_tools.urls import relative_url
 
 EXCERPT_WORDS = 28
 
@@ -22,8 +25,8 @@ class TopicSection:
     heading: str
     on_topic: bool
     """True when the whole section is on the topic, not only some paragraphs."""
-    paragraphs: tuple[tuple[str, str, str], ...]
-    """(url, label, excerpt) of its paragraphs on the topic."""
+    paragraphs: Markup
+    """The list items of its paragraphs on the topic (link, label, excerpt), one per line."""
 
 
 @dataclass(frozen=True)
@@ -33,32 +36,46 @@ class TopicDocument:
     sections: tuple[TopicSection, ...]
 
 
-def topic_documents(site: SiteData, topic: TopicInfo) -> tuple[TopicDocument, ...]:
-    """Return, per document, the sections and paragraphs on ``topic``."""
-    out = []
+def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...]], dict[str, int]]:
+    """Return, per topic id, the documents with their sections and paragraphs on it, and
+    the number of paragraphs listed. One pass over the corpus serves every topic."""
+    found: dict[str, list[TopicDocument]] = {t.id: [] for t in site.topics}
+    counts = dict.fromkeys(found, 0)
     for doc in site.documents:
-        sections = []
+        sections: dict[str, list[TopicSection]] = {}
         for placed in site.sections_of[doc.slug]:
-            whole = topic.id in site.section_topics.get((doc.slug, placed.id), ())
-            paragraphs = tuple(
-                (site.paragraph_url(p.id), p.paragraph.label, excerpt(p.paragraph.text))
-                for p in site.paragraphs_of.get((doc.slug, placed.id), ())
-                if topic.id in site.annotations.for_paragraph(p.id).topics)
-            if whole or paragraphs:
-                sections.append(TopicSection(placed.url, section_heading(doc.sections[placed.index]),
-                                             whole, paragraphs))
-        if sections:
-            out.append(TopicDocument(doc.title, f"{doc.slug}/", tuple(sections)))
-    return tuple(out)
+            whole = site.section_topics.get((doc.slug, placed.id), ())
+            items: dict[str, list[str]] = {}
+            for p in site.paragraphs_of.get((doc.slug, placed.id), ()):
+                topics = site.annotations.for_paragraph(p.id).topics
+                if not topics:
+                    continue
+                url = site.paragraph_url(p.id)
+                # The label and excerpt are the same on every topic page; only the link is relative.
+                tail = (f'">¶ {escape(p.paragraph.label)}</a>'
+                        f' <span class="excerpt">{escape(excerpt(p.paragraph.text))}</span></li>')
+                for topic_id in topics:
+                    if topic_id in found:
+                        link = escape(relative_url(site.topic[topic_id].url, url))
+                        items.setdefault(topic_id, []).append(f'<li><a href="{link}{tail}')
+            heading = section_heading(doc.sections[placed.index])
+            for topic_id in found:
+                if topic_id in whole or topic_id in items:
+                    rows = items.get(topic_id, ())
+                    counts[topic_id] += len(rows)
+                    sections.setdefault(topic_id, []).append(
+                        TopicSection(placed.url, heading, topic_id in whole, Markup("\n".join(rows))))
+        for topic_id, topic_sections in sections.items():
+            found[topic_id].append(TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)))
+    return {k: tuple(v) for k, v in found.items()}, counts
 
 
 def topic_pages(site: SiteData) -> tuple[Page, ...]:
     """Return the topics index and one page per topic."""
     pages = []
-    counts = {}
+    by_topic, counts = topics_documents(site)
     for topic in site.topics:
-        documents = topic_documents(site, topic)
-        counts[topic.id] = sum(len(s.paragraphs) for d in documents for s in d.sections)
+        documents = by_topic[topic.id]
         meta = page_meta(topic.title, "topic")
         pages.append(make_page(topic.url, meta, "topic.md.j2", topic=topic, documents=documents))
     meta = page_meta("Topics", "topics")
