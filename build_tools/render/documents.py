@@ -10,7 +10,7 @@ from markupsafe import Markup
 from build_tools.identify import PlacedSection
 from build_tools.model import Document, Section
 from build_tools.render.env import Page, make_page, page_meta
-from build_tools.render.html import text_html
+from build_tools.render.html import linked_text
 from build_tools.render.paragraphs import footnote_id, paragraphs_html
 from build_tools.site_data import SiteData, section_heading
 
@@ -73,7 +73,7 @@ def footnotes_by_page(site: SiteData, doc: Document) -> dict[str, tuple[Footnote
         url = first_ref.get(f.marker, sections[-1].url)
         back = f"fnref-{doc.slug}-{f.marker}" if f.marker in first_ref else ""
         pages.setdefault(url, []).append(
-            FootnoteView(footnote_id(doc.slug, f.marker), f.marker, text_html(f.text), back))
+            FootnoteView(footnote_id(doc.slug, f.marker), f.marker, Markup(linked_text(f.text, ())), back))
     return {k: tuple(v) for k, v in pages.items()}
 
 
