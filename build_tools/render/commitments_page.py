@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from build_tools.render.env import Page, make_page, page_meta
+from build_tools.urls import relative_url
 from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
 
 
@@ -49,6 +52,18 @@ def topic_url(topic_id: str) -> str:
     return f"{COMMITMENTS_URL}topic-{topic_id}/"
 
 
+def commitment_rows(items: tuple[CommitmentView, ...], page_url: str,
+                    titles: dict[str, str]) -> Markup:
+    """Return the list items of a commitments page (built here: one page holds thousands)."""
+    rows = []
+    for c in items:
+        where = f"{titles[c.document]}: {c.where}" if titles else c.where
+        rows.append(f'<li><a href="{escape(relative_url(page_url, c.url))}">{escape(where)}</a> '
+                    f'<span class="verb">{escape(c.verb)}</span><br>'
+                    f'<span class="commitment-text">{escape(c.text)}</span></li>')
+    return Markup("\n".join(rows))
+
+
 def commitments_pages(site: SiteData) -> tuple[Page, ...]:
     """Return the commitments index, one page per document and one per topic."""
     views = commitment_views(site)
@@ -62,18 +77,22 @@ def commitments_pages(site: SiteData) -> tuple[Page, ...]:
         verbs[v.verb] = verbs.get(v.verb, 0) + 1
     index = make_page(
         COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
-        documents=tuple((d, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
-        topics=tuple((t, topic_url(t.id), len(by_topic[t.id])) for t in site.topics if by_topic[t.id]),
+        documents=tuple((d.title, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
+        topics=tuple((t.title, topic_url(t.id), len(by_topic[t.id])) for t in site.topics if by_topic[t.id]),
         total=len(views), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
     titles = {d.slug: d.title for d in site.documents}
     pages = [index]
     for doc in site.documents:
-        pages.append(make_page(document_url(doc.slug), page_meta(f"Commitments: {doc.title}", "commitments"),
-                               "commitment_list.md.j2", heading=doc.title, items=tuple(by_document[doc.slug]),
-                               titles={}))
+        url = document_url(doc.slug)
+        items = tuple(by_document[doc.slug])
+        pages.append(make_page(url, page_meta(f"Commitments: {doc.title}", "commitments"),
+                               "commitment_list.md.j2", heading=doc.title, count=len(items),
+                               rows=commitment_rows(items, url, {})))
     for topic in site.topics:
         if by_topic[topic.id]:
-            pages.append(make_page(topic_url(topic.id), page_meta(f"Commitments: {topic.title}", "commitments"),
-                                   "commitment_list.md.j2", heading=topic.title, items=tuple(by_topic[topic.id]),
-                                   titles=titles))
+            url = topic_url(topic.id)
+            items = tuple(by_topic[topic.id])
+            pages.append(make_page(url, page_meta(f"Commitments: {topic.title}", "commitments"),
+                                   "commitment_list.md.j2", heading=topic.title, count=len(items),
+                                   rows=commitment_rows(items, url, titles)))
     return tuple(pages)
