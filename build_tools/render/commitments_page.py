@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from functools import lru_cache
+from html import escape
+
+from markupsafe import Markup
 
 from build_tools.render.env import Page, make_page, page_meta
 from build_tools.urls import relative_url
@@ -55,13 +58,16 @@ def topic_url(topic_id: str) -> str:
 def commitment_rows(items: tuple[CommitmentView, ...], page_url: str,
                     titles: dict[str, str]) -> Markup:
     """Return the list items of a commitments page (built here: one page holds thousands)."""
-    rows = []
-    for c in items:
-        where = f"{titles[c.document]}: {c.where}" if titles else c.where
-        rows.append(f'<li><a href="{escape(relative_url(page_url, c.url))}">{escape(where)}</a> '
-                    f'<span class="verb">{escape(c.verb)}</span><br>'
-                    f'<span class="commitment-text">{escape(c.text)}</span></li>')
-    return Markup("\n".join(rows))
+    return Markup("\n".join(
+        _row(c, page_url, f"{titles[c.document]}: {c.where}" if titles else c.where) for c in items))
+
+
+@lru_cache(maxsize=None)
+def _row(c: CommitmentView, page_url: str, where: str) -> str:
+    # Memoised: a rebuild after a small edit renders the same rows again.
+    return (f'<li><a href="{escape(relative_url(page_url, c.url))}">{escape(where)}</a> '
+            f'<span class="verb">{escape(c.verb)}</span><br>'
+            f'<span class="commitment-text">{escape(c.text)}</span></li>')
 
 
 def commitments_pages(site: SiteData) -> tuple[Page, ...]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from html import escape as _escape_value
+
 from markupsafe import Markup
-from markupsafe import escape as _escape_value
 
 from build_tools import cache
 from build_tools.model import PlacedParagraph
