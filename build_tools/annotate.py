@@ -107,3 +107,47 @@ def with_part_links(annotations: Annotations, refs_of: Mapping[str, tuple]) -> A
     notes = {pid: replace(n, part_links=tuple((r.item, r.start, r.url) for r in refs_of.get(pid, ())))
              for pid, n in annotations.notes.items()}
     return replace(annotations, notes=notes)
+
+
+@dataclass(frozen=True)
+class AnnotatedCorpus:
+    """Everything annotation found over the corpus."""
+
+    annotations: Annotations
+    section_topics: Mapping[tuple[str, str], tuple[str, ...]]
+    """(document slug, section id) → topic ids."""
+    entry_documents: Mapping[str, str]
+    """Glossary id → slug of the published document it names."""
+
+
+def annotate_corpus(documents, identified, glossary: Glossary, topics,
+                    section_overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> AnnotatedCorpus:
+    """Return the annotations of an identified corpus, one kind after the other:
+    glossary mentions, topics, related paragraphs, references to parts of
+    published documents, commitments."""
+    # Imported here: these modules import this one for its dataclasses.
+    from build_tools.commitments import find_commitments
+    from build_tools.exports import paragraph_plain_text
+    from build_tools.references import entry_documents, part_references
+    from build_tools.related import RelatedInput, related_paragraphs
+    from build_tools.terms import build_matcher
+    from build_tools.topics import assign_topics, keyword_matcher
+
+    paragraphs = identified.paragraphs
+    annotations = annotate_terms(paragraphs, glossary, build_matcher(glossary))
+    assignment = assign_topics(documents, identified.sections, paragraphs, topics,
+                               {k: n.terms for k, n in annotations.notes.items()}, section_overrides)
+    annotations = with_topics(annotations, assignment.paragraphs)
+    annotations = with_related(annotations, related_paragraphs(tuple(
+        RelatedInput(p.id, f"{p.document}/{p.section}", paragraph_plain_text(p.paragraph))
+        for p in paragraphs)))
+    linked = entry_documents(glossary.entries, documents)
+    sections_of: dict[str, list] = {}
+    for placed in identified.sections:
+        sections_of.setdefault(placed.document, []).append(placed)
+    annotations = with_part_links(annotations, part_references(
+        paragraphs, {k: n.pieces for k, n in annotations.notes.items()}, linked,
+        {d.slug: d for d in documents}, sections_of, assignment.paragraphs, keyword_matcher(topics)))
+    annotations = with_commitments(annotations, {
+        p.id: find_commitments(p.id, p.paragraph.text) for p in paragraphs})
+    return AnnotatedCorpus(annotations, assignment.sections, linked)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import logging
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from build_tools.errors import BuildError

@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:  # `mkdocs serve` run from a checkout without `pip
 
 from build_tools import site_build  # noqa: E402
 from build_tools.errors import BuildError  # noqa: E402
+from build_tools.minify import minify_theme_assets  # noqa: E402
 from build_tools.writer import write_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.g7")
@@ -67,3 +68,5 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     # Replace the search index by one entry per paragraph and glossary entry.
     site_build.write_search_index(_generated.site, Path(config["site_dir"]))
+    # Shrink the theme's CSS and JS as copied into the site.
+    minify_theme_assets(Path(config["site_dir"]))

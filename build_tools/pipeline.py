@@ -13,12 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools import exports
-from build_tools.annotate import (Annotations, annotate_terms, with_commitments, with_part_links,
-                                  with_related, with_topics)
-from build_tools.references import entry_documents, part_references
-from build_tools.commitments import find_commitments
-from build_tools.exports import paragraph_plain_text
-from build_tools.related import RelatedInput, related_paragraphs
+from build_tools.annotate import annotate_corpus
 from build_tools.glossary import Glossary, load_glossary
 from build_tools.identify import Identified, identify
 from build_tools.model import Document, Registry, SourceText
@@ -33,8 +28,7 @@ from build_tools.render.glossary_page import glossary_page
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
 from build_tools.site_data import SiteData, TopicInfo
-from build_tools.topics import Topic, assign_topics, keyword_matcher, load_topics
-from build_tools.terms import build_matcher
+from build_tools.topics import Topic, load_topics
 
 
 @dataclass(frozen=True)
@@ -129,32 +123,14 @@ def _generate(inputs: Inputs, today: str) -> Generated:
         prefixes = {t.slug: t.sidecar.anchor_prefix for t in inputs.texts if t.sidecar.anchor_prefix}
         identified = identify(documents, inputs.registry, today, prefixes)
     with _timed(timings, "annotate"):
-        matcher = build_matcher(inputs.glossary)
-        annotations: Annotations = annotate_terms(identified.paragraphs, inputs.glossary, matcher)
-        overrides = {t.slug: dict(t.sidecar.section_topics) for t in inputs.texts}
-        assignment = assign_topics(documents, identified.sections, identified.paragraphs,
-                                   inputs.topics, {k: n.terms for k, n in annotations.notes.items()},
-                                   overrides)
-        annotations = with_topics(annotations, assignment.paragraphs)
-        annotations = with_related(annotations, related_paragraphs(tuple(
-            RelatedInput(p.id, f"{p.document}/{p.section}", paragraph_plain_text(p.paragraph))
-            for p in identified.paragraphs)))
-        linked_documents = entry_documents(inputs.glossary.entries, documents)
-        sections_of: dict[str, list] = {}
-        for placed in identified.sections:
-            sections_of.setdefault(placed.document, []).append(placed)
-        annotations = with_part_links(annotations, part_references(
-            identified.paragraphs, {k: n.pieces for k, n in annotations.notes.items()},
-            linked_documents,
-            {d.slug: d for d in documents}, sections_of, assignment.paragraphs,
-            keyword_matcher(inputs.topics)))
-        annotations = with_commitments(annotations, {
-            p.id: find_commitments(p.id, p.paragraph.text) for p in identified.paragraphs})
+        annotated = annotate_corpus(documents, identified, inputs.glossary, inputs.topics,
+                                    {t.slug: dict(t.sidecar.section_topics) for t in inputs.texts})
     site = SiteData(documents=documents, sections=identified.sections,
                     paragraphs=identified.paragraphs, registry=identified.registry,
-                    glossary=inputs.glossary, annotations=annotations, today=today,
+                    glossary=inputs.glossary, annotations=annotated.annotations, today=today,
                     topics=tuple(TopicInfo(t.id, t.title, t.description) for t in inputs.topics),
-                    section_topics=dict(assignment.sections), entry_documents=linked_documents,
+                    section_topics=dict(annotated.section_topics),
+                    entry_documents=dict(annotated.entry_documents),
                     short_titles={t.slug: t.sidecar.short_title for t in inputs.texts
                                   if t.sidecar.short_title})
     with _timed(timings, "render"):

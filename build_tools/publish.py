@@ -17,7 +17,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from build_tools import site_build
-from build_tools.errors import BuildError
 from build_tools.pipeline import Generated, generate, read_inputs
 from build_tools.registry import dumps_registry, write_registry_atomic
 from build_tools.writer import write_pages

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
-from build_tools.check import check_site, read_built_pages, check_links, check_paragraph_ids
+from build_tools.check import check_links, check_paragraph_ids, read_built_pages
 from build_tools.cli import main
 from build_tools.pipeline import generate, read_inputs
 from build_tools.source_checks import check_source

@@ -6,14 +6,13 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import re
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from browser_support import ROOT, Site, open_context
+from browser_support import Site, open_context
 from tests.helpers import build, copy_source
 from tests.test_anchor_scenarios import SCENARIOS, TEXT, covered
 
