@@ -23,7 +23,7 @@ check: $(STAMP)
 	$(BIN)/python -m build_tools check
 
 dump: $(STAMP)
-	$(BIN)/python -m build_tools dump generated
+	$(BIN)/python -m build_tools dump generated/dump
 
 bench: $(STAMP)
 	$(BIN)/python -m build_tools bench
