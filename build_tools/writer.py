@@ -53,8 +53,13 @@ def _unchanged(path: Path, data: bytes) -> bool:
     return True
 
 
+MANIFEST = ".generated-pages"
+"""The list of pages the last write made, kept in the output folder."""
+
+
 def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
-    """Write ``pages`` under ``out``; unchanged files are left untouched, stale ones removed."""
+    """Write ``pages`` under ``out``; unchanged files are left untouched, and pages an
+    earlier write made that are no longer generated are removed."""
     written, kept = [], []
     wanted = set()
     for page in pages:
@@ -70,10 +75,16 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         tmp.replace(path)
         _remember(path, data)
         written.append(page.src_uri)
+    # Only pages an earlier write made are ever removed: other files in the folder are not ours.
+    manifest = out / MANIFEST
+    earlier = manifest.read_text(encoding="utf-8").split("\n") if manifest.exists() else []
     removed = []
-    if out.exists():
-        for path in sorted(out.rglob("*.md")):
-            if path not in wanted:
-                path.unlink()
-                removed.append(str(path.relative_to(out)))
+    for src_uri in earlier:
+        path = out / src_uri
+        if src_uri and path not in wanted and path.is_file():
+            path.unlink()
+            removed.append(src_uri)
+    listing = "\n".join(sorted(page.src_uri for page in pages))
+    if listing != "\n".join(earlier):
+        manifest.write_text(listing, encoding="utf-8")
     return WriteReport(tuple(written), tuple(kept), tuple(removed))

@@ -5,25 +5,27 @@ from __future__ import annotations
 
 from build_tools.pipeline import generate, read_inputs
 from build_tools.registry import write_registry_atomic
+from build_tools.render.env import Page
 from build_tools.writer import write_pages
 from tests.helpers import copy_source
 
 COMMUNIQUE = "g7-interior-security-ministers-2024-communique"
 
 
-def test_unchanged_pages_are_kept_and_stale_ones_removed(tmp_path):
+def test_unchanged_pages_are_kept_and_pages_no_longer_generated_removed(tmp_path):
     source = copy_source(tmp_path / "source")
     pages = generate(read_inputs(source), "2026-01-15").pages
     out = tmp_path / "pages"
-    first = write_pages(pages, out)
-    assert len(first.written) == len(pages) and not first.kept
-    (out / "stale" / "index.md").parent.mkdir()
-    (out / "stale" / "index.md").write_text("old", encoding="utf-8")
-    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("index.md") if "stale" not in str(p)}
+    (out / "notes").mkdir(parents=True)
+    (out / "notes" / "mine.md").write_text("a maintainer's own file", encoding="utf-8")
+    first = write_pages(pages + (Page("gone/", "old page"),), out)
+    assert len(first.written) == len(pages) + 1 and not first.kept
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("index.md") if "gone" not in str(p)}
     second = write_pages(pages, out)
     assert second.written == () and len(second.kept) == len(pages)
-    assert second.removed == ("stale/index.md",)
+    assert second.removed == ("gone/index.md",)
     assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
+    assert (out / "notes" / "mine.md").exists(), "a file the writer did not make was removed"
 
 
 def test_one_paragraph_edit_rewrites_only_the_pages_that_show_it(tmp_path):
