@@ -152,7 +152,7 @@ def _same_words(shown: str, exported: str) -> bool:
     return words.findall(shown) == words.findall(exported)
 
 
-def check_site(generated, site_dir: Path) -> list[Finding]:
+def check_site(site_dir: Path) -> list[Finding]:
     """Return every finding on a built site."""
     pages = read_built_pages(site_dir)
     return check_links(pages, site_dir) + check_paragraph_ids(pages) + check_exports(pages, site_dir)
@@ -168,7 +168,7 @@ def run_check(source: Path, site_dir: Path) -> int:
     generated = generate(inputs, build_date())
     findings = check_source(inputs, generated)
     if site_dir.exists():
-        findings += check_site(generated, site_dir)
+        findings += check_site(site_dir)
     else:
         findings.append(Finding(str(site_dir), 0, "no built site to check: run `make site` first"))
     for finding in findings:

@@ -17,7 +17,7 @@ from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import BuildError
 from build_tools.terms import term_key
-from build_tools.yaml_io import load_with_node
+from build_tools.yaml_io import error_place, load_with_node
 
 KINDS = ("body", "convention", "process", "initiative", "mechanism", "document", "abbreviation")
 REQUIRED = ("id", "name", "kind", "definition")
@@ -97,9 +97,7 @@ def _compose(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         return load_with_node(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
+        line, problem = error_place(error)
         raise GlossaryError(path, line, f"invalid YAML: {problem}") from None
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from build_tools.errors import SourceError
 from build_tools.model import HeadingSplit, Sidecar, SourceText
-from build_tools.yaml_io import load_with_node
+from build_tools.yaml_io import error_place, load_with_node
 
 TEXTS_DIR = "texts"
 GLOSSARY_FILE = "glossary.yml"
@@ -83,9 +83,7 @@ def load_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     try:
         data, node = load_with_node(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(err, "problem", None) or str(err)
+        line, problem = error_place(err)
         raise SourceError(path, line, f"not valid YAML: {problem}") from None
     return data, node
 

@@ -24,6 +24,12 @@ def load_with_node(text: str) -> tuple[object, yaml.Node | None]:
     return data, node
 
 
+def error_place(error: yaml.YAMLError) -> tuple[int, str]:
+    """Return (1-based line, problem) of a YAML error, for a message naming file and line."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return (mark.line + 1 if mark else 1), (getattr(error, "problem", None) or str(error))
+
+
 def dump(data: object, width: int = 1000) -> str:
     """Return ``data`` as block-style YAML, keys in their order, Unicode kept."""
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=width,

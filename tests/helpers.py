@@ -43,3 +43,12 @@ def build(source: Path, site: Path, monkeypatch=None, date: str = BUILD_DATE) ->
             os.environ.pop("G7_BUILD_DATE", None)
         else:
             os.environ["G7_BUILD_DATE"] = previous
+
+
+def resolve_href(page_url: str, href: str) -> tuple[str, str]:
+    """Return (site path of the target page, fragment) of a link on the page at ``page_url``."""
+    import posixpath
+
+    path, _, fragment = href.partition("#")
+    target = posixpath.normpath(posixpath.join(page_url.strip("/"), path)) if path else page_url.strip("/")
+    return ("" if target == "." else target), fragment

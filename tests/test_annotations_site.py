@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from build_tools.pipeline import generate, read_inputs
-from tests.helpers import BUILD_DATE, copy_source
+from tests.helpers import BUILD_DATE, copy_source, resolve_href
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
@@ -53,21 +53,18 @@ def test_every_paragraph_mentioning_an_entry_is_listed_under_it_and_links_back(b
     backlinks = [a["href"] for a in entry.select(".entry-mentions a")]
     assert len(backlinks) == len(glossary["interpol"]["mentions"]) >= 3
     for href in backlinks:
-        target = (Path("glossary") / href.split("#")[0])
-        fragment = href.split("#")[1]
-        resolved = Path("/" + target.as_posix()).resolve().as_posix().strip("/")
-        assert page(site, resolved).find(id=fragment) is not None
+        target, fragment = resolve_href("glossary/", href)
+        assert page(site, target).find(id=fragment) is not None
 
 
 def test_glossary_page_groups_entries_by_kind(built_site):
     soup = page(built_site.site, "glossary")
     kinds = [h.get_text() for h in soup.select("section.glossary-kind > h2")]
     assert kinds[:3] == ["Bodies and organisations", "Conventions and treaties", "Processes"]
-    names = [a.select_one(".entry-name").get_text() for a in soup.select("#kind-body ~ article")][:0]
     bodies = soup.select_one("section.glossary-kind").select("article")
     keys = [(a.select_one("abbr").get_text() if a.select_one("abbr") else a.select_one(".entry-name").get_text())
             .casefold() for a in bodies]
-    assert keys == sorted(keys) and not names
+    assert len(keys) > 20 and keys == sorted(keys)
 
 
 def test_a_new_text_with_no_glossary_change_builds_with_its_mentions_linked(tmp_path):

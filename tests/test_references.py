@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.pipeline import generate, read_inputs
 from build_tools.references import named_part
-from tests.helpers import BUILD_DATE, copy_source
+from tests.helpers import BUILD_DATE, copy_source, resolve_href
 
 COMMUNIQUE = "g7-interior-security-ministers-2024-communique"
 SUMMARY = "g7-interior-security-ministers-2024-action-plan-summary"
@@ -21,10 +21,8 @@ def term_links(site: Path, page: str) -> list[tuple[str, str, str]]:
     soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
     out = []
     for a in soup.select(".g7-page a.term"):
-        target = (Path(page) / a["href"].split("#")[0]).as_posix()
-        resolved = str(Path("/" + target).resolve())[1:].rstrip("/")
-        fragment = a["href"].partition("#")[2]
-        out.append((a["data-term"], a.get_text(), f"{resolved}/#{fragment}" if fragment else f"{resolved}/"))
+        target, fragment = resolve_href(page + "/", a["href"])
+        out.append((a["data-term"], a.get_text(), f"{target}/#{fragment}" if fragment else f"{target}/"))
     return out
 
 
