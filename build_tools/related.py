@@ -10,13 +10,11 @@ their long postings would make the pass quadratic (on the three published texts,
 about 300 paragraphs, this drops the 50 commonest terms, such as 'support',
 'international', 'commitment').
 
-The scores come from one pass over an inverted index: each paragraph adds up
-products only along the postings of its own terms, against the paragraphs
-before it, so each pair is scored once. As in Bayardo et al.'s All-Pairs, a
-paragraph's most common terms stay out of the index while their largest
-possible contribution to any cosine is below the threshold (they are added back
-when a pair is scored), so long postings are rarely walked and the result is
-exact. 8,000 synthetic paragraphs take about a second.
+The scores come from one sparse matrix product (SciPy): the TF-IDF vectors
+are the rows of a paragraphs × terms matrix, and M·Mᵀ multiplies only rows
+that share a term, so no pair of paragraphs without a common term is ever
+looked at. Each paragraph's best few are then chosen with NumPy sorts, not a
+Python loop over pairs. 8,000 synthetic paragraphs take about 0.2 s.
 
 A paragraph never relates to itself nor to a paragraph of its own section (its
 ``group``), and a listed pair shares at least one term. Pairs below ``THRESHOLD``
@@ -29,13 +27,14 @@ paragraphs, and for 73% of the listed pairs (a → b), b lists a too.
 
 from __future__ import annotations
 
-import functools
-import heapq
-import math
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Sequence
+
+import numpy as np
+from scipy import sparse
 
 from build_tools import cache
 from build_tools.cache import memoised
@@ -75,7 +74,7 @@ class RelatedInput:
 def content_terms(text: str) -> list[str]:
     """Return the stemmed content words of text, in order, repeats kept."""
     words = _WORD_RE.findall(_POSSESSIVE_RE.sub("", text.lower()))
-    return [term for term in map(_term, words) if term]
+    return list(filter(None, map(_TERMS.__getitem__, words)))
 
 
 @memoised(cache.TEXTS)
@@ -84,10 +83,15 @@ def term_counts(text: str) -> Counter:
     return Counter(content_terms(text))
 
 
-@functools.lru_cache(maxsize=65536)
-def _term(word: str) -> str:
-    """Return the term a lowercase word counts as, or '' for a stop word or a letter."""
-    return "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+class _Terms(dict):
+    """Lowercase word -> the term it counts as, or '' for a stop word or a letter."""
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+        return term
+
+
+_TERMS = _Terms()
 
 
 def stem(word: str) -> str:
@@ -110,51 +114,56 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
-def tfidf_vectors(paragraphs: Sequence[RelatedInput]) -> list[dict[str, float]]:
-    """Return the unit TF-IDF vector of each paragraph over the discriminating terms."""
-    counts = [term_counts(p.text) for p in paragraphs]
-    df = Counter(term for c in counts for term in c)
+def tfidf_matrix(paragraphs: Sequence[RelatedInput]) -> sparse.csr_matrix:
+    """Return the unit TF-IDF vectors of the paragraphs over the discriminating terms,
+    one row per paragraph (a row without such a term is all zeros)."""
+    vocabulary = _Vocabulary()
+    columns: list[int] = []
+    frequencies: list[int] = []
+    lengths: list[int] = []
+    for paragraph in paragraphs:
+        counts = term_counts(paragraph.text)
+        columns.extend(map(vocabulary.__getitem__, counts))
+        frequencies.extend(counts.values())
+        lengths.append(len(counts))
     total = len(paragraphs)
-    cap = max(COMMON_FRACTION * total, COMMON_MIN)
-    vectors: list[dict[str, float]] = []
-    for count in counts:
-        vector = {term: (1 + math.log(tf)) * math.log(total / df[term])
-                  for term, tf in count.items() if df[term] <= cap}
-        norm = math.sqrt(sum(w * w for w in vector.values()))
-        vectors.append({t: w / norm for t, w in vector.items()} if norm else {})
-    return vectors
+    rows = np.repeat(np.arange(total), lengths)
+    columns_a = np.array(columns, dtype=np.int64)
+    df = np.bincount(columns_a, minlength=len(vocabulary)).astype(np.float64)
+    weights = (1 + np.log(np.array(frequencies, dtype=np.float64))) * np.log(total / df[columns_a])
+    weights[df[columns_a] > max(COMMON_FRACTION * total, COMMON_MIN)] = 0.0
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        weights = np.where(norms[rows] > 0, weights / norms[rows], 0.0)
+    matrix = sparse.csr_matrix((weights, (rows, columns_a)), shape=(total, len(vocabulary)))
+    matrix.eliminate_zeros()
+    return matrix
 
 
-def similar_pairs(vectors: Sequence[dict[str, float]],
+class _Vocabulary(dict):
+    """Term -> column, numbering a term the first time it is looked up."""
+
+    def __missing__(self, term: str) -> int:
+        column = self[term] = len(self)
+        return column
+
+
+def similar_pairs(matrix: sparse.csr_matrix,
                   threshold: float) -> Iterator[tuple[int, int, float]]:
-    """Yield (i, j, cosine) for each pair i > j sharing a term with cosine >= threshold."""
-    df = Counter(term for vector in vectors for term in vector)
-    top: dict[str, float] = {}
-    for vector in vectors:
-        for term, weight in vector.items():
-            top[term] = max(weight, top.get(term, 0.0))
-    index: dict[str, list[tuple[int, float]]] = {}
-    unindexed: list[dict[str, float]] = []
-    for i, vector in enumerate(vectors):
-        partial: dict[int, float] = {}
-        for term, weight in vector.items():
-            for j, other in index.get(term, ()):
-                partial[j] = partial.get(j, 0.0) + weight * other
-        for j, score in partial.items():
-            if unindexed[j]:
-                score += sum(w * vector.get(t, 0.0) for t, w in unindexed[j].items())
-            if score >= threshold:
-                yield i, j, score
-        # Common terms first: while their bound stays below the threshold, a pair
-        # sharing only those terms cannot qualify, so they need no postings.
-        bound, kept = 0.0, {}
-        for term in sorted(vector, key=lambda t: (-df[t], t)):
-            bound += vector[term] * top[term]
-            if bound >= threshold:
-                index.setdefault(term, []).append((i, vector[term]))
-            else:
-                kept[term] = vector[term]
-        unindexed.append(kept)
+    """Yield (i, j, cosine) for each pair of rows i > j with cosine >= threshold."""
+    rows, columns, scores = _scores(matrix, threshold)
+    below = rows > columns
+    yield from zip(rows[below].tolist(), columns[below].tolist(), scores[below].tolist())
+
+
+def _scores(matrix: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (rows, columns, cosines) of every ordered pair of rows scoring >= threshold.
+
+    One sparse product: only rows sharing a term are ever multiplied.
+    """
+    product = (matrix @ matrix.T).tocoo()
+    keep = product.data >= threshold
+    return product.row[keep], product.col[keep], product.data[keep]
 
 
 def related_paragraphs(paragraphs: Sequence[RelatedInput], limit: int = 3,
@@ -167,25 +176,35 @@ def related_paragraphs(paragraphs: Sequence[RelatedInput], limit: int = 3,
     ids = sorted(p.id for p in paragraphs)
     if len(set(ids)) != len(ids):
         raise ValueError("related_paragraphs: paragraph ids must be unique")
+    related: dict[str, tuple[str, ...]] = {p.id: () for p in paragraphs}
+    if not paragraphs or limit <= 0:
+        return related
+
     rank = {pid: r for r, pid in enumerate(ids)}
-    groups = [p.group for p in paragraphs]
-    # Heap keys are (score, -rank of id): a min-heap's root is then the worst kept,
-    # the lowest score and, among equal scores, the highest id.
-    keys = [-rank[p.id] for p in paragraphs]
-    best: list[list[tuple[float, int]]] = [[] for _ in paragraphs]
-    for i, j, score in similar_pairs(tfidf_vectors(paragraphs), threshold):
-        if groups[i] == groups[j]:
-            continue
-        score = round(score, 9)
-        _keep_best(best[i], (score, keys[j]), limit)
-        _keep_best(best[j], (score, keys[i]), limit)
-    return {p.id: tuple(ids[-key] for _, key in sorted(heap, reverse=True))
-            for p, heap in zip(paragraphs, best)}
+    ranks = np.array([rank[p.id] for p in paragraphs])
+    group_numbers: dict[str, int] = {}
+    groups = np.array([group_numbers.setdefault(p.group, len(group_numbers)) for p in paragraphs])
+    rows, columns, scores = _scores(tfidf_matrix(paragraphs), threshold)
+    other_group = groups[rows] != groups[columns]
+    rows, columns = rows[other_group], columns[other_group]
+    units = np.rint(scores[other_group] * 1e9).astype(np.int64)  # scores to 9 decimals
+    # Sorting every candidate by (row, score, id) is slow; a quick sort by (row, score)
+    # finds each row's limit-th best score, and only candidates reaching it are ranked.
+    by_score = np.argsort((rows.astype(np.int64) << 31) - units)
+    top = _first_of_each_row(rows[by_score], limit)
+    cut = np.full(len(paragraphs), np.iinfo(np.int64).max)
+    np.minimum.at(cut, rows[by_score][top], units[by_score][top])
+    reach = units >= cut[rows]
+    rows, columns, units = rows[reach], columns[reach], units[reach]
+    order = np.lexsort((ranks[columns], -units, rows))
+    rows, columns = rows[order], columns[order]
+    top = _first_of_each_row(rows, limit)
+    rows, columns = rows[top], columns[top]
+    for row, group in itertools.groupby(zip(rows.tolist(), columns.tolist()), key=lambda rc: rc[0]):
+        related[paragraphs[row].id] = tuple(paragraphs[column].id for _, column in group)
+    return related
 
 
-def _keep_best(heap: list[tuple[float, int]], key: tuple[float, int], limit: int) -> None:
-    """Add key to a min-heap holding the limit largest keys seen."""
-    if len(heap) < limit:
-        heapq.heappush(heap, key)
-    elif limit and key > heap[0]:
-        heapq.heapreplace(heap, key)
+def _first_of_each_row(rows: np.ndarray, limit: int) -> np.ndarray:
+    """Return a mask of the first ``limit`` entries of each run of equal values in sorted ``rows``."""
+    return np.arange(len(rows)) - np.searchsorted(rows, rows) < limit

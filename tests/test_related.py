@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,8 +12,8 @@ import pytest
 from build_tools.parse import parse_text
 from build_tools.read import read_source_text
 from build_tools.related import (
-    THRESHOLD, RelatedInput, content_terms, related_paragraphs, similar_pairs, stem,
-    tfidf_vectors,
+    COMMON_FRACTION, COMMON_MIN, THRESHOLD, RelatedInput, content_terms, related_paragraphs,
+    similar_pairs, stem, term_counts, tfidf_matrix,
 )
 from build_tools.slugs import slugify
 
@@ -38,6 +40,25 @@ def published() -> tuple[RelatedInput, ...]:
 @lru_cache(maxsize=1)
 def published_related() -> dict[str, tuple[str, ...]]:
     return related_paragraphs(published())
+
+
+def reference_vectors(paragraphs) -> list[dict[str, float]]:
+    """Return the unit TF-IDF vectors as the module docstring defines them, one dict each."""
+    counts = [term_counts(p.text) for p in paragraphs]
+    df = Counter(term for c in counts for term in c)
+    total = len(paragraphs)
+    cap = max(COMMON_FRACTION * total, COMMON_MIN)
+    vectors = []
+    for count in counts:
+        vector = {t: (1 + math.log(tf)) * math.log(total / df[t])
+                  for t, tf in count.items() if df[t] <= cap}
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        vectors.append({t: w / norm for t, w in vector.items() if w} if norm else {})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def group_of(paragraph_id: str) -> str:
@@ -104,33 +125,41 @@ def test_results_are_the_same_on_every_run_and_input_order():
 
 def test_no_listed_pair_scores_below_the_threshold():
     paragraphs = published()
-    vectors = tfidf_vectors(paragraphs)
+    vectors = reference_vectors(paragraphs)
     index = {p.id: i for i, p in enumerate(paragraphs)}
-
-    def cosine(a: str, b: str) -> float:
-        va, vb = vectors[index[a]], vectors[index[b]]
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
-
     related = published_related()
-    scores = [cosine(a, b) for a, others in related.items() for b in others]
+    scores = [cosine(vectors[index[a]], vectors[index[b]]) for a, others in related.items() for b in others]
     assert min(scores) >= THRESHOLD
     # and the threshold does cut: some pairs of other sections score just below it
-    below = [(i, j) for i, j, s in similar_pairs(vectors, THRESHOLD / 2)
+    below = [(i, j) for i, j, s in similar_pairs(tfidf_matrix(paragraphs), THRESHOLD / 2)
              if s < THRESHOLD and paragraphs[i].group != paragraphs[j].group]
     assert below
     for i, j in below:
         assert paragraphs[j].id not in related[paragraphs[i].id]
 
 
+def test_the_matrix_rows_are_the_defined_tfidf_vectors():
+    paragraphs = published()
+    matrix = tfidf_matrix(paragraphs)
+    vectors = reference_vectors(paragraphs)
+    assert matrix.shape[0] == len(paragraphs)
+    for row, vector in enumerate(vectors):
+        weights = sorted(matrix.getrow(row).data.tolist())
+        assert len(weights) == len(vector)
+        assert all(abs(a - b) < 1e-12 for a, b in zip(weights, sorted(vector.values())))
+
+
 def test_similar_pairs_finds_every_pair_a_full_comparison_finds():
-    vectors = tfidf_vectors(published())
-    found = {(i, j): s for i, j, s in similar_pairs(vectors, THRESHOLD)}
+    paragraphs = published()
+    found = {(i, j): s for i, j, s in similar_pairs(tfidf_matrix(paragraphs), THRESHOLD)}
+    vectors = reference_vectors(paragraphs)
     full = {}
     for i, vi in enumerate(vectors):
         for j in range(i):
-            score = sum(w * vectors[j].get(t, 0.0) for t, w in vi.items())
+            score = cosine(vi, vectors[j])
             if score >= THRESHOLD:
                 full[(i, j)] = score
+    assert len(full) > 100
     assert found.keys() == full.keys()
     assert all(abs(found[k] - full[k]) < 1e-9 for k in full)
 
@@ -180,3 +209,16 @@ def test_content_terms_drop_stop_words_numbers_and_possessives():
 ])
 def test_stem_gives_one_term_to_the_forms_of_a_word(words, term):
     assert {stem(word) for word in words} == {term}
+
+
+@pytest.mark.parametrize("limit", [1, 3, 5])
+def test_related_lists_are_the_best_of_a_full_comparison(limit):
+    paragraphs = published()
+    vectors = reference_vectors(paragraphs)
+    expected = {}
+    for p, vp in zip(paragraphs, vectors):
+        scored = [(-round(cosine(vp, vq), 9), q.id) for q, vq in zip(paragraphs, vectors)
+                  if q.group != p.group and cosine(vp, vq) >= THRESHOLD]
+        expected[p.id] = tuple(qid for _, qid in sorted(scored)[:limit])
+    assert sum(map(len, expected.values())) > 200
+    assert related_paragraphs(paragraphs, limit=limit) == expected
