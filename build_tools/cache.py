@@ -9,6 +9,7 @@ same as before. The pipeline's stages are pure functions of immutable values
 - the glossary and the registry by their file's text;
 - glossary and keyword matchers by the glossary entries and topics;
 - the tokens, mentions, fingerprints, sentences and commitments of a text by the text;
+- a paragraph's HTML by the paragraph, its notes and record, and the links it shows;
 - a rendered page by everything its template is given (``render.env.make_page``),
   and by the templates' modification times.
 
@@ -22,9 +23,6 @@ build).
 from __future__ import annotations
 
 import functools
-import hashlib
-import io
-import pickle
 from collections import OrderedDict
 from typing import Callable, Hashable, TypeVar
 
@@ -76,21 +74,21 @@ class Memo:
         self.hits = self.misses = 0
 
 
-def digest(*values: object) -> bytes | None:
-    """Return a digest of ``values`` (pickled), or None when they cannot be pickled.
+class Frozen:
+    """A hashable value whose hash is computed once: a cheap part of many memo keys."""
 
-    Equal digests mean equal contents. Shared references are not recorded
-    (the pickler's memo is off), so equal contents built differently digest alike.
-    """
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    # No memo: an object shared in one build and copied in the next pickles alike.
-    pickler.fast = True
-    try:
-        pickler.dump(values)
-    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
-        return None
-    return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
+    __slots__ = ("value", "_hash")
+
+    def __init__(self, value: Hashable) -> None:
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Frozen) and self._hash == other._hash
+                                 and self.value == other.value)
 
 
 def clear() -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from build_tools.registry import anchors_export, redirects
+from build_tools import cache
+from build_tools.registry import anchor_object, redirects
 from build_tools.render.env import DataFile
 from build_tools.site_data import SiteData, term_url
 
@@ -22,28 +23,45 @@ def paragraph_plain_text(paragraph) -> str:
     return "\n".join([paragraph.text, *(f"{i.marker} {i.text}".strip() for i in paragraph.items)]).strip()
 
 
-def paragraphs_export(site: SiteData) -> list[dict]:
-    """Return api/paragraphs.json: one object per published paragraph."""
+def paragraph_rows(site: SiteData) -> list[str]:
+    """Return the JSON of each api/paragraphs.json object, in site order.
+
+    Each is memoised by what it is made from, so a rebuild encodes only what changed.
+    """
     rows = []
     for p in site.paragraphs:
         doc = site.document[p.document]
         notes = site.annotations.for_paragraph(p.id)
-        section = site.section_of(p)
-        rows.append({
-            "id": p.id,
-            "url": site.paragraph_url(p.id),
-            "document": doc.slug,
-            "document_title": doc.title,
-            "section": section.title or "",
-            "label": p.paragraph.label,
-            "text": paragraph_plain_text(p.paragraph),
-            "terms": list(notes.terms),
-            "topics": list(notes.topics),
-            "related": list(notes.related),
-            "commitments": [{"anchor": c.anchor, "sentence": c.sentence, "text": c.text,
-                             "verb": c.verb} for c in notes.commitments],
-        })
+        section = site.section_of(p).title or ""
+        key = (p.id, site.paragraph_url(p.id), doc.slug, doc.title, section, p.paragraph.label,
+               p.paragraph.text, tuple((i.marker, i.text) for i in p.paragraph.items), notes.terms,
+               notes.topics, notes.related, notes.commitments)
+        rows.append(_ROWS.get(key, lambda: _json(paragraph_object(site, p), end="")))
     return rows
+
+
+def paragraph_object(site: SiteData, p) -> dict:
+    """Return the api/paragraphs.json object of one published paragraph."""
+    doc = site.document[p.document]
+    notes = site.annotations.for_paragraph(p.id)
+    return {
+        "id": p.id,
+        "url": site.paragraph_url(p.id),
+        "document": doc.slug,
+        "document_title": doc.title,
+        "section": site.section_of(p).title or "",
+        "label": p.paragraph.label,
+        "text": paragraph_plain_text(p.paragraph),
+        "terms": list(notes.terms),
+        "topics": list(notes.topics),
+        "related": list(notes.related),
+        "commitments": [{"anchor": c.anchor, "sentence": c.sentence, "text": c.text,
+                         "verb": c.verb} for c in notes.commitments],
+    }
+
+
+_ROWS = cache.Memo(maxsize=cache.TEXTS)
+"""Encoded export objects by what they are made from."""
 
 
 def glossary_export(site: SiteData) -> list[dict]:
@@ -58,15 +76,6 @@ def glossary_export(site: SiteData) -> list[dict]:
         "url": term_url(e.id),
         "mentions": list(site.annotations.mentions_by_term.get(e.id, ())),
     } for e in site.glossary.entries]
-
-
-def anchor_map(site: SiteData) -> dict[str, dict]:
-    """Return id → {url, status, label, text, date} for the fragment forwarder."""
-    out = {}
-    for r in site.registry.paragraphs:
-        date = r.history[-1].date if r.history else ""
-        out[r.id] = {"url": r.url, "status": r.status, "label": r.label, "date": date}
-    return out
 
 
 def redirect_page(old_url: str, new_url: str) -> str:
@@ -89,20 +98,42 @@ def popover_terms(site: SiteData) -> dict[str, list[str]]:
                    e.definition] for e in site.glossary.entries}
 
 
-def _json(data: object) -> str:
+def _json(data: object, end: str = "\n") -> str:
     """Return ``data`` as compact JSON (the C encoder: ``indent`` would run the Python one)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + end
+
+
+def _json_list(rows: list[str]) -> str:
+    """Return the compact JSON array of objects already encoded: as ``_json`` of the list."""
+    return f"[{','.join(rows)}]\n"
+
+
+def _anchor_rows(site: SiteData) -> list[str]:
+    """Return the JSON of each api/anchors.json object, memoised by its record."""
+    return [_ROWS.get(record, lambda: _json(anchor_object(record), end=""))
+            for record in site.registry.paragraphs]
+
+
+def _anchor_map_script(site: SiteData) -> str:
+    """Return assets/anchor-map.js: id → {url, status, label, date}, keys sorted, ASCII only."""
+    entries = []
+    for record in sorted(site.registry.paragraphs, key=lambda r: r.id):
+        date = record.history[-1].date if record.history else ""
+        key = ("map", record.id, record.url, record.status, record.label, date)
+        entries.append(_ROWS.get(key, lambda: json.dumps(
+            {record.id: {"url": record.url, "status": record.status, "label": record.label,
+                         "date": date}}, ensure_ascii=True, separators=(",", ":"), sort_keys=True)[1:-1]))
+    # The map is a script, not JSON, so that a page opened from disk (file://) can load it.
+    return f"window.G7_ANCHORS={{{','.join(entries)}}};\n"
 
 
 def data_files(site: SiteData) -> tuple[DataFile, ...]:
     """Return the export files and the anchor map, as written into the site."""
-    # The map is a script, not JSON, so that a page opened from disk (file://) can load it.
-    mapping = json.dumps(anchor_map(site), ensure_ascii=True, separators=(",", ":"), sort_keys=True)
     return (
-        DataFile("api/paragraphs.json", _json(paragraphs_export(site))),
+        DataFile("api/paragraphs.json", _json_list(paragraph_rows(site))),
         DataFile("api/glossary.json", _json(glossary_export(site))),
-        DataFile("api/anchors.json", _json(anchors_export(site.registry))),
-        DataFile(ANCHOR_MAP_JS, f"window.G7_ANCHORS={mapping};\n"),
+        DataFile("api/anchors.json", _json_list(_anchor_rows(site))),
+        DataFile(ANCHOR_MAP_JS, _anchor_map_script(site)),
         DataFile(TERMS_JS, f"window.G7_TERMS={json.dumps(popover_terms(site), ensure_ascii=True, separators=(',', ':'))};\n"),
         *(DataFile(f"{old}index.html", redirect_page(old, new))
           for old, new in redirects(site.registry).items()),

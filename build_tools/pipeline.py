@@ -6,13 +6,12 @@ date, same pages, byte for byte.
 
 from __future__ import annotations
 
-import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools import exports
+from build_tools import collector, exports
 from build_tools.annotate import annotate_corpus
 from build_tools.glossary import Glossary, load_glossary
 from build_tools.identify import Identified, identify
@@ -70,7 +69,7 @@ class Generated:
 def read_inputs(source: Path) -> Inputs:
     """Return every input of the site in ``source``; raises BuildError-family errors."""
     tree = SourceTree(Path(source))
-    with _collector_paused():
+    with collector.paused():
         return Inputs(
         tree=tree,
             texts=read_texts(tree),
@@ -88,22 +87,6 @@ def _timed(timings: dict[str, float], stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector for a generation, then restore it.
-
-    A generation makes millions of small objects and hardly any cycles; the
-    collector's passes over them cost a quarter of the time at 200 documents.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def document_order(doc: Document) -> tuple:
     """Return the sort key of a document: sidecar order, then date, then slug."""
     return (doc.order if doc.order is not None else 10**6, doc.date or "9999", doc.slug)
@@ -111,7 +94,7 @@ def document_order(doc: Document) -> tuple:
 
 def generate(inputs: Inputs, today: str) -> Generated:
     """Return the pages and data files of the site made from ``inputs`` on ``today``."""
-    with _collector_paused():
+    with collector.paused():
         return _generate(inputs, today)
 
 

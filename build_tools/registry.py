@@ -103,8 +103,13 @@ def write_registry_atomic(path: Path | str, registry: Registry) -> None:
 
 def anchors_export(registry: Registry) -> list[dict]:
     """Return the objects of api/anchors.json: every id ever published."""
-    return [{"id": r.id, "status": r.status, "url": r.url, "successors": list(r.successors),
-             "history": [_entry_data(h) for h in r.history]} for r in registry.paragraphs]
+    return [anchor_object(r) for r in registry.paragraphs]
+
+
+def anchor_object(r: AnchorRecord) -> dict:
+    """Return the api/anchors.json object of one registry record."""
+    return {"id": r.id, "status": r.status, "url": r.url, "successors": list(r.successors),
+            "history": [_entry_data(h) for h in r.history]}
 
 
 def redirects(registry: Registry) -> dict[str, str]:

@@ -77,15 +77,22 @@ class SiteData:
     def section_url(self) -> dict[tuple[str, str], str]:
         return {(s.document, s.id): s.url for s in self.sections}
 
+    @cached_property
+    def paragraph_urls(self) -> dict[str, str]:
+        """Paragraph id → 'doc/section/#id'."""
+        return {p.id: f"{self.section_url[(p.document, p.section)]}#{p.id}" for p in self.paragraphs}
+
     def paragraph_url(self, paragraph_id: str) -> str:
         """Return 'doc/section/#id' for a published paragraph."""
-        p = self.paragraph[paragraph_id]
-        return f"{self.section_url[(p.document, p.section)]}#{p.id}"
+        return self.paragraph_urls[paragraph_id]
+
+    @cached_property
+    def _parsed_sections(self) -> dict[tuple[str, str], object]:
+        return {(s.document, s.id): self.document[s.document].sections[s.index] for s in self.sections}
 
     def section_of(self, p: PlacedParagraph):
         """Return the parsed Section a placed paragraph sits in."""
-        placed = next(s for s in self.sections_of[p.document] if s.id == p.section)
-        return self.document[p.document].sections[placed.index]
+        return self._parsed_sections[(p.document, p.section)]
 
     @cached_property
     def _records(self) -> dict:
@@ -94,6 +101,11 @@ class SiteData:
     def registry_record(self, paragraph_id: str):
         """Return the registry record of an id, or None."""
         return self._records.get(paragraph_id)
+
+    @cached_property
+    def link_facts(self) -> tuple:
+        """The site-wide facts a paragraph's links depend on besides its own notes."""
+        return (tuple(sorted(self.entry_documents.items())), self.topics)
 
     @cached_property
     def topic(self) -> dict[str, TopicInfo]:

@@ -39,3 +39,12 @@ def relative_url(from_page: str, to: str) -> str:
         rel = "./" if rel == "." else rel + "/"
     link = rel if path != from_page else ""
     return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+def root_prefix(from_page: str) -> str:
+    """Return the relative link from the page at ``from_page`` to the site root ('../../').
+
+    ``root_prefix(page) + target`` reaches ``target`` from ``page`` wherever ``page``
+    is: the cheap form for pages listing thousands of links elsewhere in the site.
+    """
+    return "../" * from_page.count("/")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+from build_tools import collector
 from build_tools.render.env import Page
 
 
@@ -22,34 +24,48 @@ class WriteReport:
                 f"{len(self.removed)} removed")
 
 
-_WRITTEN: dict[Path, tuple[int, int, bytes]] = {}
-"""What this process wrote: path -> (mtime_ns, size, digest), to skip reading it back."""
+class _Written(NamedTuple):
+    """What this process last wrote at a path."""
+
+    mtime_ns: int
+    size: int
+    digest: bytes
+    content: str
+    """The very string written: a memoised page that comes back is recognised by identity."""
+
+
+_WRITTEN: dict[Path, _Written] = {}
 
 
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
-def _remember(path: Path, data: bytes) -> None:
+def _remember(path: Path, content: str, data: bytes) -> None:
     stat = path.stat()
-    _WRITTEN[path] = (stat.st_mtime_ns, stat.st_size, _digest(data))
+    _WRITTEN[path] = _Written(stat.st_mtime_ns, stat.st_size, _digest(data), content)
 
 
-def _unchanged(path: Path, data: bytes) -> bool:
-    """Return True when ``path`` holds ``data``: compared by digest if this process wrote
-    the file and it has not been touched since, else by reading it."""
+def _unchanged(path: Path, content: str) -> bool:
+    """Return True when ``path`` holds ``content``.
+
+    A file this process wrote and nobody touched since is compared by identity of
+    the string, else by digest; any other file is read back and compared.
+    """
     try:
         stat = path.stat()
     except FileNotFoundError:
         return False
-    if stat.st_size != len(data):
-        return False
     known = _WRITTEN.get(path)
-    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
-        return known[2] == _digest(data)
-    if path.read_bytes() != data:
+    if known is not None and (known.mtime_ns, known.size) == (stat.st_mtime_ns, stat.st_size):
+        if known.content is content:
+            return True
+        data = content.encode("utf-8")
+        return len(data) == stat.st_size and known.digest == _digest(data)
+    data = content.encode("utf-8")
+    if stat.st_size != len(data) or path.read_bytes() != data:
         return False
-    _remember(path, data)
+    _remember(path, content, data)
     return True
 
 
@@ -60,20 +76,28 @@ MANIFEST = ".generated-pages"
 def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     """Write ``pages`` under ``out``; unchanged files are left untouched, and pages an
     earlier write made that are no longer generated are removed."""
+    with collector.paused():
+        return _write_pages(pages, out)
+
+
+def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     written, kept = [], []
     wanted = set()
+    folders: set[Path] = set()
     for page in pages:
         path = out / page.src_uri
         wanted.add(path)
-        data = page.content.encode("utf-8")
-        if _unchanged(path, data):
+        if _unchanged(path, page.content):
             kept.append(page.src_uri)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        _remember(path, data)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        # Written in place: a page cut short by a crash differs from what the next
+        # build makes, so that build writes it again.
+        data = page.content.encode("utf-8")
+        path.write_bytes(data)
+        _remember(path, page.content, data)
         written.append(page.src_uri)
     # Only pages an earlier write made are ever removed: other files in the folder are not ours.
     manifest = out / MANIFEST

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from functools import lru_cache
 from html import escape
 
 from markupsafe import Markup
 
+from build_tools import cache
 from build_tools.render.env import Page, make_page, page_meta
-from build_tools.urls import relative_url
+from build_tools.urls import root_prefix
 from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
 
 
@@ -32,19 +32,25 @@ class CommitmentView:
     topics: tuple[str, ...]
 
 
-def commitment_views(site: SiteData) -> tuple[CommitmentView, ...]:
-    """Return every commitment of the site, in site order."""
-    out: list[CommitmentView] = []
-    for p in site.paragraphs:
-        notes = site.annotations.for_paragraph(p.id)
-        if not notes.commitments:
-            continue
-        section = section_heading(site.section_of(p))
-        page = site.paragraph_url(p.id).partition("#")[0]
-        out += [CommitmentView(f"{page}#{c.anchor}", f"{section} ¶ {p.paragraph.label}, sentence {c.sentence}",
-                               c.verb, c.text, p.document, notes.topics)
-                for c in notes.commitments]
-    return tuple(out)
+def _paragraph_commitments(site: SiteData, p) -> tuple[tuple[CommitmentView, str, str], ...]:
+    """Return each commitment of a paragraph with its two rows (see ``row``): plain,
+    and naming the document. Memoised by what they are made from."""
+    notes = site.annotations.for_paragraph(p.id)
+    if not notes.commitments:
+        return ()
+    page = site.paragraph_url(p.id).partition("#")[0]
+    key = (page, section_heading(site.section_of(p)), p.paragraph.label, p.document,
+           site.document[p.document].title, notes.commitments, notes.topics)
+    return _ROWS.get(key, lambda: _commitments_of(*key))
+
+
+def _commitments_of(page, section, label, slug, title, commitments, topics):
+    views = [CommitmentView(f"{page}#{c.anchor}", f"{section} ¶ {label}, sentence {c.sentence}",
+                            c.verb, c.text, slug, topics) for c in commitments]
+    return tuple((v, row(v), row(v, title)) for v in views)
+
+
+_ROWS = cache.Memo(maxsize=cache.TEXTS)
 
 
 def document_url(slug: str) -> str:
@@ -55,50 +61,49 @@ def topic_url(topic_id: str) -> str:
     return f"{COMMITMENTS_URL}topic-{topic_id}/"
 
 
-def commitment_rows(items: tuple[CommitmentView, ...], page_url: str,
-                    titles: dict[str, str]) -> Markup:
-    """Return the list items of a commitments page (built here: one page holds thousands)."""
-    return Markup("\n".join(
-        _row(c, page_url, f"{titles[c.document]}: {c.where}" if titles else c.where) for c in items))
+def commitment_rows(rows: list[str], page_url: str) -> Markup:
+    """Return the list items of a commitments page from rows made by ``row``
+    (joined here: one page holds thousands)."""
+    prefix = root_prefix(page_url)
+    return Markup("\n".join(f'<li><a href="{prefix}{r}' for r in rows))
 
 
-@lru_cache(maxsize=None)
-def _row(c: CommitmentView, page_url: str, where: str) -> str:
-    # Memoised: a rebuild after a small edit renders the same rows again.
-    return (f'<li><a href="{escape(relative_url(page_url, c.url))}">{escape(where)}</a> '
-            f'<span class="verb">{escape(c.verb)}</span><br>'
+def row(c: CommitmentView, document_title: str = "") -> str:
+    """Return a row after '<li><a href="' and the page's way to the site root: the
+    sentence's address, where (after the document's title when given), verb and sentence."""
+    where = f"{document_title}: {c.where}" if document_title else c.where
+    return (f'{escape(c.url)}">{escape(where)}</a> <span class="verb">{escape(c.verb)}</span><br>'
             f'<span class="commitment-text">{escape(c.text)}</span></li>')
 
 
 def commitments_pages(site: SiteData) -> tuple[Page, ...]:
     """Return the commitments index, one page per document and one per topic."""
-    views = commitment_views(site)
-    by_document: dict[str, list[CommitmentView]] = {d.slug: [] for d in site.documents}
-    by_topic: dict[str, list[CommitmentView]] = {t.id: [] for t in site.topics}
+    views = [found for p in site.paragraphs for found in _paragraph_commitments(site, p)]
+    by_document: dict[str, list[str]] = {d.slug: [] for d in site.documents}
+    by_topic: dict[str, list[str]] = {t.id: [] for t in site.topics}
     verbs: dict[str, int] = {}
-    for v in views:
-        by_document[v.document].append(v)
+    for v, plain, named in views:
+        by_document[v.document].append(plain)
         for topic in v.topics:
-            by_topic.setdefault(topic, []).append(v)
+            by_topic.setdefault(topic, []).append(named)
         verbs[v.verb] = verbs.get(v.verb, 0) + 1
     index = make_page(
         COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
         documents=tuple((d.title, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
         topics=tuple((t.title, topic_url(t.id), len(by_topic[t.id])) for t in site.topics if by_topic[t.id]),
         total=len(views), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
-    titles = {d.slug: d.title for d in site.documents}
     pages = [index]
     for doc in site.documents:
         url = document_url(doc.slug)
-        items = tuple(by_document[doc.slug])
+        items = by_document[doc.slug]
         pages.append(make_page(url, page_meta(f"Commitments: {doc.title}", "commitments"),
                                "commitment_list.md.j2", heading=doc.title, count=len(items),
-                               rows=commitment_rows(items, url, {})))
+                               rows=commitment_rows(items, url)))
     for topic in site.topics:
         if by_topic[topic.id]:
             url = topic_url(topic.id)
-            items = tuple(by_topic[topic.id])
+            items = by_topic[topic.id]
             pages.append(make_page(url, page_meta(f"Commitments: {topic.title}", "commitments"),
                                    "commitment_list.md.j2", heading=topic.title, count=len(items),
-                                   rows=commitment_rows(items, url, titles)))
+                                   rows=commitment_rows(items, url)))
     return tuple(pages)

@@ -94,18 +94,22 @@ def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
 
     Blank lines are squeezed out of the body so Python-Markdown reads it as a
     single raw HTML block and never parses source text as Markdown. The page is
-    memoised by a digest of its inputs (see ``cache``); inputs that cannot be
-    pickled are rendered every time.
+    memoised by its inputs themselves (hashable values: strings, tuples, frozen
+    dataclasses); a page whose inputs are not hashable is rendered every time.
+    A hit returns the same Page object, which the writer recognises without
+    comparing bytes.
     """
-    key = cache.digest(url, template, _templates_stamp(), meta, context)
-    if key is None:
-        return _render_page(url, meta, template, context)
-    return _PAGES.get(key, lambda: _render_page(url, meta, template, context))
+    front = front_matter(meta)
+    try:
+        key = (url, template, _templates_stamp(), front, tuple(sorted(context.items())))
+        hash(key)
+    except TypeError:
+        return _render_page(url, front, template, context)
+    return _PAGES.get(key, lambda: _render_page(url, front, template, context))
 
 
-def _render_page(url: str, meta: dict, template: str, context: dict) -> Page:
-    """Return the page rendered from ``template`` (no memo)."""
+def _render_page(url: str, front: str, template: str, context: dict) -> Page:
+    """Return the page rendered from ``template`` under the front matter ``front`` (no memo)."""
     body = environment().get_template(template).render(page_url=url, **context)
     body = _BLANK_LINES.sub("\n", body.strip())
-    front = front_matter(meta)
     return Page(url=url, content=f"---\n{front}---\n\n{body}\n")

@@ -3,14 +3,16 @@
 ``paragraph_view`` resolves everything a paragraph's HTML depends on (its text,
 id and label, glossary links, commitment anchors, history, topic and related
 links, all relative to the page) into a ``ParagraphView`` of strings, ints and
-tuples. ``paragraph_html`` turns a view into HTML with string joins, and is
-memoised by the view: a rebuild renders again only paragraphs whose view
-changed. Source text is escaped with ``html.escape`` (as ``render.html`` does),
-every other value with markupsafe's ``escape`` (as Jinja's autoescape does).
+tuples; ``_render`` turns a view into HTML with string joins. ``paragraph_html``
+is memoised by what the view is made from, so a rebuild resolves and renders
+again only the paragraphs whose inputs changed. Source text is escaped with
+``html.escape`` (as ``render.html`` does), every other value with markupsafe's
+``escape`` (as Jinja's autoescape does).
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from html import escape as _escape_value
@@ -101,10 +103,12 @@ def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[i
     return {k: tuple(v) for k, v in spans.items()}
 
 
-def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> ParagraphView:
+def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str,
+                   related: tuple[LinkView, ...] | None = None) -> ParagraphView:
     """Return the view of one published paragraph on the page at ``page_url``.
 
     Topics its section already lists at the top of the page are not repeated.
+    ``related`` is the paragraph's related links when the caller has them already.
     """
     para = placed.paragraph
     spans = term_spans(site, placed, page_url)
@@ -134,10 +138,15 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
         amended=amended,
         history=history,
         topics=topics,
-        related=tuple(LinkView(relative_url(page_url, site.paragraph_url(r)),
-                               related_name(site, r, placed.document))
-                      for r in notes.related if r in site.paragraph),
+        related=related_links(site, placed, page_url) if related is None else related,
     )
+
+
+def related_links(site: SiteData, placed: PlacedParagraph, page_url: str) -> tuple[LinkView, ...]:
+    """Return the links to a paragraph's related paragraphs, from the page at ``page_url``."""
+    return tuple(LinkView(relative_url(page_url, site.paragraph_url(r)),
+                          related_name(site, r, placed.document))
+                 for r in site.annotations.for_paragraph(placed.id).related if r in site.paragraph)
 
 
 def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
@@ -208,14 +217,42 @@ def _render(view: ParagraphView) -> Markup:
 
 
 _HTML = cache.Memo(maxsize=cache.TEXTS)
-"""Paragraph HTML by view: an unchanged paragraph on an unchanged page is joined once."""
+"""Paragraph HTML by its inputs: an unchanged paragraph on an unchanged page is joined once."""
 
 
-def paragraph_html(view: ParagraphView) -> Markup:
-    """Return the HTML of one paragraph (memoised by its view)."""
-    return _HTML.get(view, lambda: _render(view))
+def paragraph_html(site: SiteData, placed: PlacedParagraph, page_url: str) -> Markup:
+    """Return the HTML of one paragraph on the page at ``page_url``.
+
+    Memoised by what its view is made from (the paragraph, its notes, its registry
+    record, its section's topics, its related links and the site-wide facts links
+    depend on), so a rebuild does not resolve the view of an unchanged paragraph.
+    """
+    related = related_links(site, placed, page_url)
+    para, record = placed.paragraph, site.registry_record(placed.id)
+    # Only what the view reads: not the source line numbers, nor the matching status.
+    key = (placed.id, placed.document, para.label, para.numbered, para.text,
+           tuple((item.marker, item.text) for item in para.items), para.footnote_refs,
+           site.annotations.for_paragraph(placed.id), record.history if record else (),
+           site.section_topics.get((placed.document, placed.section), ()), related, page_url,
+           link_context(site))
+    return _HTML.get(key, lambda: _render(paragraph_view(site, placed, page_url, related)))
 
 
 def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Markup:
     """Return the HTML of ``paragraphs`` on the page at ``page_url``, one per line."""
-    return Markup("\n".join(paragraph_html(paragraph_view(site, p, page_url)) for p in paragraphs))
+    return Markup("\n".join(paragraph_html(site, p, page_url) for p in paragraphs))
+
+
+_CONTEXTS = cache.Memo(maxsize=4)
+_CURRENT: list = [lambda: None, None]
+"""A weak reference to the last site asked about, and its context: the facts are
+hashed once per site, and no old site is kept alive."""
+
+
+def link_context(site: SiteData) -> cache.Frozen:
+    """Return the site-wide facts a paragraph's links depend on besides its own notes:
+    which glossary entries name published documents, and the topics' titles and URLs.
+    Equal facts give the very same object, so comparing memo keys stays cheap."""
+    if _CURRENT[0]() is not site:
+        _CURRENT[:] = [weakref.ref(site), _CONTEXTS.get(site.link_facts, lambda: cache.Frozen(site.link_facts))]
+    return _CURRENT[1]
