@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 from build_tools.glossary import GlossaryEntry
 from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import GLOSSARY_URL, SiteData
-from build_tools.urls import relative_url
+from build_tools.urls import root_prefix
 
 KIND_TITLES = {
     "body": "Bodies and organisations",
@@ -40,19 +41,25 @@ class EntryView:
     document_url: str
 
 
+@lru_cache(maxsize=1 << 16)
+def mention_link(prefix: str, url: str, label: str) -> str:
+    """Return the link to a mentioning paragraph ('¶ 4'), ``prefix`` leading to the site root."""
+    return f'<a href="{escape(prefix + url)}">¶ {escape(label)}</a>'
+
+
 def mention_groups(site: SiteData, entry_id: str) -> tuple[MentionGroup, ...]:
     """Return the paragraphs mentioning an entry, grouped by document and section."""
     groups: list[tuple[str, str, list[str]]] = []
+    prefix = root_prefix(GLOSSARY_URL)
     for pid in site.annotations.mentions_by_term.get(entry_id, ()):
         p = site.paragraph[pid]
-        doc = site.document[p.document]
+        doc_title = site.document[p.document].title
         title = site.section_of(p).title or "Text"
-        link = (f'<a href="{escape(relative_url(GLOSSARY_URL, site.paragraph_url(pid)))}">'
-                f"¶ {escape(p.paragraph.label)}</a>")
-        if groups and groups[-1][0] == doc.title and groups[-1][1] == title:
+        link = mention_link(prefix, site.paragraph_url(pid), p.paragraph.label)
+        if groups and groups[-1][0] == doc_title and groups[-1][1] == title:
             groups[-1][2].append(link)
         else:
-            groups.append((doc.title, title, [link]))
+            groups.append((doc_title, title, [link]))
     return tuple(MentionGroup(d, t, Markup(", ".join(links))) for d, t, links in groups)
 
 

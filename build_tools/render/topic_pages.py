@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 from build_tools.render.env import Page, make_page, page_meta
 from build_tools.site_data import TOPICS_URL, SiteData, section_heading
-from build_tools.urls import relative_url
+from build_tools.urls import root_prefix
 
 EXCERPT_WORDS = 28
 
@@ -17,6 +18,14 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     """Return the first ``words`` words of a text, with an ellipsis when cut."""
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def topic_item(url: str, label: str, text: str) -> str:
+    """Return a topic page's list item for a paragraph, after '<li><a href="' and the
+    page's way to the site root: its address, label and excerpt."""
+    return (f'{escape(url)}">¶ {escape(label)}</a>'
+            f' <span class="excerpt">{escape(excerpt(text))}</span></li>')
 
 
 @dataclass(frozen=True)
@@ -50,21 +59,20 @@ def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...
                 topics = site.annotations.for_paragraph(p.id).topics
                 if not topics:
                     continue
-                url = site.paragraph_url(p.id)
-                # The label and excerpt are the same on every topic page; only the link is relative.
-                tail = (f'">¶ {escape(p.paragraph.label)}</a>'
-                        f' <span class="excerpt">{escape(excerpt(p.paragraph.text))}</span></li>')
+                # The same on every topic page, after the page's way to the site root.
+                item = topic_item(site.paragraph_url(p.id), p.paragraph.label, p.paragraph.text)
                 for topic_id in topics:
                     if topic_id in found:
-                        link = escape(relative_url(site.topic[topic_id].url, url))
-                        items.setdefault(topic_id, []).append(f'<li><a href="{link}{tail}')
+                        items.setdefault(topic_id, []).append(item)
             heading = section_heading(doc.sections[placed.index])
             for topic_id in found:
                 if topic_id in whole or topic_id in items:
                     rows = items.get(topic_id, ())
                     counts[topic_id] += len(rows)
-                    sections.setdefault(topic_id, []).append(
-                        TopicSection(placed.url, heading, topic_id in whole, Markup("\n".join(rows))))
+                    prefix = root_prefix(site.topic[topic_id].url)
+                    sections.setdefault(topic_id, []).append(TopicSection(
+                        placed.url, heading, topic_id in whole,
+                        Markup("\n".join(f'<li><a href="{prefix}{item}' for item in rows))))
         for topic_id, topic_sections in sections.items():
             found[topic_id].append(TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)))
     return {k: tuple(v) for k, v in found.items()}, counts
