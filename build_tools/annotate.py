@@ -3,7 +3,7 @@ paragraphs and commitments, computed once over the identified corpus."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from build_tools.glossary import Glossary
@@ -82,31 +82,18 @@ def annotate_terms(paragraphs: tuple[PlacedParagraph, ...], glossary: Glossary,
     return Annotations(notes=notes, mentions_by_term={k: tuple(v) for k, v in by_term.items()})
 
 
-def with_topics(annotations: Annotations, topics_of: Mapping[str, tuple[str, ...]]) -> Annotations:
-    """Return ``annotations`` with each paragraph's topics filled in."""
-    notes = {pid: replace(n, topics=topics_of.get(pid, ())) for pid, n in annotations.notes.items()}
-    return replace(annotations, notes=notes)
-
-
-def with_related(annotations: Annotations, related_of: Mapping[str, tuple[str, ...]]) -> Annotations:
-    """Return ``annotations`` with each paragraph's related paragraphs filled in."""
-    notes = {pid: replace(n, related=related_of.get(pid, ())) for pid, n in annotations.notes.items()}
-    return replace(annotations, notes=notes)
-
-
-def with_commitments(annotations: Annotations,
-                     commitments_of: Mapping[str, tuple[Commitment, ...]]) -> Annotations:
-    """Return ``annotations`` with each paragraph's commitment sentences filled in."""
-    notes = {pid: replace(n, commitments=commitments_of.get(pid, ()))
+def completed(annotations: Annotations, topics_of: Mapping[str, tuple[str, ...]],
+              related_of: Mapping[str, tuple[str, ...]],
+              part_links_of: Mapping[str, tuple[tuple[int, int, str], ...]],
+              commitments_of: Mapping[str, tuple[Commitment, ...]]) -> Annotations:
+    """Return ``annotations`` with each paragraph's topics, related paragraphs, part
+    references and commitment sentences filled in (one new note per paragraph)."""
+    notes = {pid: ParagraphNotes(pieces=n.pieces, terms=n.terms, topics=topics_of.get(pid, ()),
+                                 related=related_of.get(pid, ()),
+                                 commitments=commitments_of.get(pid, ()),
+                                 part_links=part_links_of.get(pid, ()))
              for pid, n in annotations.notes.items()}
-    return replace(annotations, notes=notes)
-
-
-def with_part_links(annotations: Annotations, refs_of: Mapping[str, tuple]) -> Annotations:
-    """Return ``annotations`` with the part references of document mentions filled in."""
-    notes = {pid: replace(n, part_links=tuple((r.item, r.start, r.url) for r in refs_of.get(pid, ())))
-             for pid, n in annotations.notes.items()}
-    return replace(annotations, notes=notes)
+    return Annotations(notes=notes, mentions_by_term=annotations.mentions_by_term)
 
 
 @dataclass(frozen=True)
@@ -137,17 +124,18 @@ def annotate_corpus(documents, identified, glossary: Glossary, topics,
     annotations = annotate_terms(paragraphs, glossary, build_matcher(glossary))
     assignment = assign_topics(documents, identified.sections, paragraphs, topics,
                                {k: n.terms for k, n in annotations.notes.items()}, section_overrides)
-    annotations = with_topics(annotations, assignment.paragraphs)
-    annotations = with_related(annotations, related_paragraphs(tuple(
+    related = related_paragraphs(tuple(
         RelatedInput(p.id, f"{p.document}/{p.section}", paragraph_plain_text(p.paragraph))
-        for p in paragraphs)))
+        for p in paragraphs))
     linked = entry_documents(glossary.entries, documents)
     sections_of: dict[str, list] = {}
     for placed in identified.sections:
         sections_of.setdefault(placed.document, []).append(placed)
-    annotations = with_part_links(annotations, part_references(
+    references = part_references(
         paragraphs, {k: n.pieces for k, n in annotations.notes.items()}, linked,
-        {d.slug: d for d in documents}, sections_of, assignment.paragraphs, keyword_matcher(topics)))
-    annotations = with_commitments(annotations, {
-        p.id: find_commitments(p.id, p.paragraph.text) for p in paragraphs})
+        {d.slug: d for d in documents}, sections_of, assignment.paragraphs, keyword_matcher(topics))
+    annotations = completed(
+        annotations, assignment.paragraphs, related,
+        {pid: tuple((r.item, r.start, r.url) for r in refs) for pid, refs in references.items()},
+        {p.id: find_commitments(p.id, p.paragraph.text) for p in paragraphs})
     return AnnotatedCorpus(annotations, assignment.sections, linked)

@@ -5,6 +5,7 @@ Each event does one thing; the work itself lives in the pipeline modules.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -34,6 +35,9 @@ def on_config(config):
         _generated = site_build.generated_for(config)
     except BuildError as err:
         raise PluginError(str(err)) from None
+    # The generation's millions of objects live through the whole build and hold no
+    # garbage: set them aside, so the collector's passes during MkDocs' work skip them.
+    gc.freeze()
     return config
 
 
@@ -58,6 +62,13 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_page_content(html, page, config, files):
+    # The Markdown has been converted and nothing reads it again: let it go, so that
+    # a large site does not hold every page twice until the build ends.
+    page.markdown = None
+    return html
+
+
 def on_page_context(context, page, config, nav):
     # Give the theme the navigation this page carries (not the whole site's).
     context["g7"] = site_build.page_navigation(_generated.site, page.meta)
@@ -65,8 +76,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    # The page is written once this returns; its HTML is not read again.
+    page.content = None
+    return output
+
+
+def on_build_error(error):
+    gc.unfreeze()
+
+
 def on_post_build(config):
     # Replace the search index by one entry per paragraph and glossary entry.
     site_build.write_search_index(_generated.site, Path(config["site_dir"]))
     # Shrink the theme's CSS and JS as copied into the site.
     minify_theme_assets(Path(config["site_dir"]))
+    gc.unfreeze()

@@ -116,8 +116,12 @@ def place_sections(documents: tuple[Document, ...], old_records: tuple[SectionRe
     records: list[SectionRecord] = []
     renamed, new, removed = [], [], []
     slugs = [d.slug for d in documents]
+    # Grouped once: one pass per document over every record was quadratic in documents.
+    olds_of: dict[str, list[SectionRecord]] = {}
+    for r in old_records:
+        olds_of.setdefault(r.id.split("/")[0], []).append(r)
     for document in documents:
-        olds = [r for r in old_records if r.id.split("/")[0] == document.slug]
+        olds = olds_of.get(document.slug, [])
         chosen = _choose(document, olds, votes)
         assigned: set[str] = set()
         for index, section in enumerate(document.sections):

@@ -120,9 +120,8 @@ def search_entries(site: SiteData) -> list[dict]:
 def write_search_index(site: SiteData, site_dir: Path) -> None:
     """Write search/search_index.json (and a .js twin that works from file://)."""
     target = site_dir / "search" / "search_index.json"
+    # The shape of MkDocs' search index (its plugin is not used: see mkdocs.yml).
     config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
-    if target.exists():
-        config = json.loads(target.read_text(encoding="utf-8")).get("config", config)
     index = {"config": config, "docs": search_entries(site)}
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")

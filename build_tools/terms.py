@@ -27,7 +27,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -205,12 +205,12 @@ def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
     root = matcher.trie
     found: list[tuple[int, int, str]] = []
     count = len(keys)
-    i = 0
-    while i < count:
-        node = root.get(keys[i])
-        if node is None:
-            i += 1
+    after = 0
+    # Only tokens that start some term are tried; finding them stays in C.
+    for i in compress(range(count), map(root.__contains__, keys)):
+        if i < after:
             continue
+        node = root[keys[i]]
         best: tuple[int, str] | None = None
         j = i
         while True:
@@ -222,12 +222,10 @@ def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
             if j >= count or keys[j] not in node:
                 break
             node = node[keys[j]]
-        if best is None:
-            i += 1
-            continue
-        last, entry_id = best
-        found.append((i, last, entry_id))
-        i = last + 1
+        if best is not None:
+            last, entry_id = best
+            found.append((i, last, entry_id))
+            after = last + 1
     if not found:
         return ()
     return tuple(Mention(offsets[2 * first], offsets[2 * last + 1], entry_id)

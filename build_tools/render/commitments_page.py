@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from html import escape
 
-from markupsafe import Markup
 
 from build_tools import cache
-from build_tools.render.env import Page, make_page, page_meta
+from build_tools.render.env import Joined, Page, make_page, page_meta
 from build_tools.urls import root_prefix
 from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
 
@@ -61,11 +60,9 @@ def topic_url(topic_id: str) -> str:
     return f"{COMMITMENTS_URL}topic-{topic_id}/"
 
 
-def commitment_rows(rows: list[str], page_url: str) -> Markup:
-    """Return the list items of a commitments page from rows made by ``row``
-    (joined here: one page holds thousands)."""
-    prefix = root_prefix(page_url)
-    return Markup("\n".join(f'<li><a href="{prefix}{r}' for r in rows))
+def commitment_rows(rows: list[str], page_url: str) -> Joined:
+    """Return the list items of a commitments page from rows made by ``row``."""
+    return Joined(tuple(rows), lead=f'<li><a href="{root_prefix(page_url)}')
 
 
 def row(c: CommitmentView, document_title: str = "") -> str:

@@ -39,6 +39,29 @@ class DataFile:
     content: str
 
 
+@dataclass(frozen=True)
+class Joined:
+    """HTML fragments a template shows joined: ``lead + parts[0] + separator + lead + parts[1] ...``.
+
+    A page's memo key holds the fragments themselves, often shared with the
+    fragments' own memo, rather than one joined copy of them: the joined text
+    is made only when the page is rendered (Jinja reads it through ``__html__``).
+    """
+
+    parts: tuple[str, ...]
+    separator: str = "\n"
+    lead: str = ""
+    """Put before every part: a row's opening tags and the page's way to the site root."""
+
+    def __html__(self) -> str:
+        if self.lead:
+            return self.separator.join(self.lead + part for part in self.parts)
+        return self.separator.join(self.parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Return the shared template environment (autoescaping on)."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.glossary import GlossaryEntry
-from build_tools.render.env import Page, make_page, page_meta
+from build_tools.render.env import Joined, Page, make_page, page_meta
 from build_tools.site_data import GLOSSARY_URL, SiteData
 from build_tools.urls import root_prefix
 
@@ -29,7 +30,7 @@ class MentionGroup:
 
     document_title: str
     section_title: str
-    links: Markup
+    links: Joined
     """The links to the paragraphs ('¶ 4'), comma-separated."""
 
 
@@ -41,7 +42,7 @@ class EntryView:
     document_url: str
 
 
-@lru_cache(maxsize=1 << 16)
+@memoised(cache.TEXTS)
 def mention_link(prefix: str, url: str, label: str) -> str:
     """Return the link to a mentioning paragraph ('¶ 4'), ``prefix`` leading to the site root."""
     return f'<a href="{escape(prefix + url)}">¶ {escape(label)}</a>'
@@ -60,7 +61,7 @@ def mention_groups(site: SiteData, entry_id: str) -> tuple[MentionGroup, ...]:
             groups[-1][2].append(link)
         else:
             groups.append((doc_title, title, [link]))
-    return tuple(MentionGroup(d, t, Markup(", ".join(links))) for d, t, links in groups)
+    return tuple(MentionGroup(d, t, Joined(tuple(links), ", ")) for d, t, links in groups)
 
 
 def glossary_page(site: SiteData) -> Page:

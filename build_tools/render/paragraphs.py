@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from build_tools import cache
 from build_tools.model import PlacedParagraph
+from build_tools.render.env import Joined
 from build_tools.render.html import AnchorKey, SpanKey, anchored_text, linked_text
 from build_tools.sentences import split_sentences
 from build_tools.site_data import SiteData, term_url
@@ -238,9 +239,9 @@ def paragraph_html(site: SiteData, placed: PlacedParagraph, page_url: str) -> Ma
     return _HTML.get(key, lambda: _render(paragraph_view(site, placed, page_url, related)))
 
 
-def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Markup:
+def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Joined:
     """Return the HTML of ``paragraphs`` on the page at ``page_url``, one per line."""
-    return Markup("\n".join(paragraph_html(site, p, page_url) for p in paragraphs))
+    return Joined(tuple(paragraph_html(site, p, page_url) for p in paragraphs))
 
 
 _CONTEXTS = cache.Memo(maxsize=4)

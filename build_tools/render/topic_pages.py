@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from build_tools.render.env import Page, make_page, page_meta
+from build_tools import cache
+from build_tools.cache import memoised
+from build_tools.render.env import Joined, Page, make_page, page_meta
 from build_tools.site_data import TOPICS_URL, SiteData, section_heading
 from build_tools.urls import root_prefix
 
@@ -20,7 +21,7 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-@lru_cache(maxsize=1 << 16)
+@memoised(cache.TEXTS)
 def topic_item(url: str, label: str, text: str) -> str:
     """Return a topic page's list item for a paragraph, after '<li><a href="' and the
     page's way to the site root: its address, label and excerpt."""
@@ -34,7 +35,7 @@ class TopicSection:
     heading: str
     on_topic: bool
     """True when the whole section is on the topic, not only some paragraphs."""
-    paragraphs: Markup
+    paragraphs: Joined
     """The list items of its paragraphs on the topic (link, label, excerpt), one per line."""
 
 
@@ -69,10 +70,9 @@ def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...
                 if topic_id in whole or topic_id in items:
                     rows = items.get(topic_id, ())
                     counts[topic_id] += len(rows)
-                    prefix = root_prefix(site.topic[topic_id].url)
+                    lead = f'<li><a href="{root_prefix(site.topic[topic_id].url)}'
                     sections.setdefault(topic_id, []).append(TopicSection(
-                        placed.url, heading, topic_id in whole,
-                        Markup("\n".join(f'<li><a href="{prefix}{item}' for item in rows))))
+                        placed.url, heading, topic_id in whole, Joined(tuple(rows), lead=lead)))
         for topic_id, topic_sections in sections.items():
             found[topic_id].append(TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)))
     return {k: tuple(v) for k, v in found.items()}, counts
