@@ -4,16 +4,19 @@ paragraphs and commitments, computed once over the identified corpus."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from build_tools.glossary import Glossary
 from build_tools.model import PlacedParagraph
 from build_tools.terms import Mention, TermMatcher, find_mentions
 
 
-@dataclass(frozen=True)
-class PieceMentions:
-    """Mentions in one piece of a paragraph: its text (item -1) or one item."""
+class PieceMentions(NamedTuple):
+    """Mentions in one piece of a paragraph: its text (item -1) or one item.
+
+    This and ``Commitment`` are named tuples, as ``terms.Mention`` is: they fill
+    the memo keys of every paragraph, and tuples hash and compare in C.
+    """
 
     item: int
     """-1 for the paragraph's own text, else the index of the item."""
@@ -35,8 +38,7 @@ class ParagraphNotes:
     """(item, mention start, URL) of document mentions that name a part of the document."""
 
 
-@dataclass(frozen=True)
-class Commitment:
+class Commitment(NamedTuple):
     """A sentence in which the authors commit, with its anchor inside the paragraph."""
 
     anchor: str

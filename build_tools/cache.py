@@ -23,7 +23,7 @@ build).
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
+import itertools
 from typing import Callable, Hashable, TypeVar
 
 F = TypeVar("F", bound=Callable)
@@ -47,11 +47,16 @@ def memoised(maxsize: int = TEXTS) -> Callable[[F], F]:
 
 
 class Memo:
-    """A bounded least-recently-used map from a hashable key to a computed value."""
+    """A bounded map from a hashable key to a computed value.
+
+    When full it forgets the entries kept longest (a hit does not reorder: moving a
+    key to the end would hash it a second time, and keys are big tuples). An entry
+    still in use that is forgotten is computed again once: slower, never wrong.
+    """
 
     def __init__(self, maxsize: int) -> None:
         self.maxsize = maxsize
-        self._values: OrderedDict = OrderedDict()
+        self._values: dict = {}
         self.hits = self.misses = 0
         _caches.append(self)
 
@@ -63,10 +68,10 @@ class Memo:
             self.misses += 1
             value = self._values[key] = compute()
             if len(self._values) > self.maxsize:
-                self._values.popitem(last=False)
+                for old in list(itertools.islice(self._values, len(self._values) // 4)):
+                    del self._values[old]
             return value
         self.hits += 1
-        self._values.move_to_end(key)
         return value
 
     def cache_clear(self) -> None:

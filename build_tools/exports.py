@@ -104,8 +104,16 @@ def _json(data: object, end: str = "\n") -> str:
 
 
 def _json_list(rows: list[str]) -> str:
-    """Return the compact JSON array of objects already encoded: as ``_json`` of the list."""
-    return f"[{','.join(rows)}]\n"
+    """Return the compact JSON array of objects already encoded: as ``_json`` of the list.
+
+    Memoised by the rows themselves (shared with their own memo, so the key is cheap
+    to compare): an unchanged export is not joined again.
+    """
+    key = tuple(rows)
+    return _FILES.get(key, lambda: f"[{','.join(key)}]\n")
+
+
+_FILES = cache.Memo(maxsize=8)
 
 
 def _anchor_rows(site: SiteData) -> list[str]:

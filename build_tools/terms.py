@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import itemgetter
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from build_tools import cache
 from build_tools.cache import memoised
@@ -60,9 +60,12 @@ class Token:
     end: int
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A glossary term found in a text: ``text[start:end]`` names ``entry_id``."""
+class Mention(NamedTuple):
+    """A glossary term found in a text: ``text[start:end]`` names ``entry_id``.
+
+    A named tuple, not a dataclass: every paragraph's memo keys hold dozens of
+    mentions, and a tuple hashes and compares in C.
+    """
 
     start: int
     end: int

@@ -7,19 +7,16 @@ so no page grows with the whole site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from html import escape
-
+from typing import NamedTuple
 
 from build_tools import cache
 from build_tools.render.env import Joined, Page, make_page, page_meta
-from build_tools.urls import root_prefix
 from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
+from build_tools.urls import root_prefix
 
 
-@dataclass(frozen=True)
-class CommitmentView:
+class CommitmentView(NamedTuple):
     url: str
     """'doc/section/#<paragraph id>.s<n>'."""
     where: str

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -39,13 +40,13 @@ class DataFile:
     content: str
 
 
-@dataclass(frozen=True)
-class Joined:
+class Joined(NamedTuple):
     """HTML fragments a template shows joined: ``lead + parts[0] + separator + lead + parts[1] ...``.
 
     A page's memo key holds the fragments themselves, often shared with the
     fragments' own memo, rather than one joined copy of them: the joined text
     is made only when the page is rendered (Jinja reads it through ``__html__``).
+    A named tuple, as are the other views pages are keyed by: it hashes in C.
     """
 
     parts: tuple[str, ...]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -24,8 +24,7 @@ KIND_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class MentionGroup:
+class MentionGroup(NamedTuple):
     """Mentions of an entry in one section of one document."""
 
     document_title: str
@@ -34,8 +33,7 @@ class MentionGroup:
     """The links to the paragraphs ('¶ 4'), comma-separated."""
 
 
-@dataclass(frozen=True)
-class EntryView:
+class EntryView(NamedTuple):
     entry: GlossaryEntry
     related: tuple[GlossaryEntry, ...]
     mentions: tuple[MentionGroup, ...]

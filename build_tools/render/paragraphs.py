@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-
 from html import escape as _escape_value
+from typing import Callable, NamedTuple, TypeVar
 
 from markupsafe import Markup
 
@@ -27,12 +27,13 @@ from build_tools.sentences import split_sentences
 from build_tools.site_data import SiteData, term_url
 from build_tools.urls import relative_url
 
+T = TypeVar("T")
+
 BULLETS = frozenset({"-", "•", "*", "–", "—"})
 """Item markers that are bullets, not printed labels."""
 
 
-@dataclass(frozen=True)
-class LinkView:
+class LinkView(NamedTuple):
     url: str
     """Relative to the page showing the link."""
     name: str
@@ -145,9 +146,20 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str,
 
 def related_links(site: SiteData, placed: PlacedParagraph, page_url: str) -> tuple[LinkView, ...]:
     """Return the links to a paragraph's related paragraphs, from the page at ``page_url``."""
-    return tuple(LinkView(relative_url(page_url, site.paragraph_url(r)),
-                          related_name(site, r, placed.document))
-                 for r in site.annotations.for_paragraph(placed.id).related if r in site.paragraph)
+    related = site.annotations.for_paragraph(placed.id).related
+    if not related:
+        return ()
+    names = _per_site(site, "names", lambda: {p.id: (p.document, related_name(site, p.id, p.document))
+                                               for p in site.paragraphs})
+    links = []
+    for r in related:
+        if r not in names:
+            continue
+        document, name = names[r]
+        if document != placed.document:
+            name = f"{site.short_titles.get(document, site.document[document].title)}: {name}"
+        links.append(LinkView(relative_url(page_url, site.paragraph_url(r)), name))
+    return tuple(links)
 
 
 def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
@@ -245,15 +257,21 @@ def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], pag
 
 
 _CONTEXTS = cache.Memo(maxsize=4)
-_CURRENT: list = [lambda: None, None]
-"""A weak reference to the last site asked about, and its context: the facts are
-hashed once per site, and no old site is kept alive."""
+_PER_SITE: dict[str, tuple[weakref.ref, object]] = {}
+"""By name, a weak reference to the last site a value was made for, and the value:
+made once per site, and no old site is kept alive."""
+
+
+def _per_site(site: SiteData, name: str, make: Callable[[], T]) -> T:
+    held = _PER_SITE.get(name)
+    if held is None or held[0]() is not site:
+        held = _PER_SITE[name] = (weakref.ref(site), make())
+    return held[1]  # type: ignore[return-value]
 
 
 def link_context(site: SiteData) -> cache.Frozen:
     """Return the site-wide facts a paragraph's links depend on besides its own notes:
     which glossary entries name published documents, and the topics' titles and URLs.
     Equal facts give the very same object, so comparing memo keys stays cheap."""
-    if _CURRENT[0]() is not site:
-        _CURRENT[:] = [weakref.ref(site), _CONTEXTS.get(site.link_facts, lambda: cache.Frozen(site.link_facts))]
-    return _CURRENT[1]
+    return _per_site(site, "context",
+                     lambda: _CONTEXTS.get(site.link_facts, lambda: cache.Frozen(site.link_facts)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -29,8 +29,7 @@ def topic_item(url: str, label: str, text: str) -> str:
             f' <span class="excerpt">{escape(excerpt(text))}</span></li>')
 
 
-@dataclass(frozen=True)
-class TopicSection:
+class TopicSection(NamedTuple):
     url: str
     heading: str
     on_topic: bool
@@ -39,8 +38,7 @@ class TopicSection:
     """The list items of its paragraphs on the topic (link, label, excerpt), one per line."""
 
 
-@dataclass(frozen=True)
-class TopicDocument:
+class TopicDocument(NamedTuple):
     title: str
     url: str
     sections: tuple[TopicSection, ...]
