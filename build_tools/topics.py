@@ -96,9 +96,9 @@ def paragraph_topics(matcher: TermMatcher, topics: tuple[Topic, ...], placed: Pl
     found: set[str] = set()
     for text in (placed.paragraph.text, *(i.text for i in placed.paragraph.items)):
         found.update(m.entry_id for m in find_mentions(matcher, text))
-    for topic in topics:
-        if set(topic.terms) & set(terms):
-            found.add(topic.id)
+    if terms:
+        mentioned = set(terms)
+        found.update(topic.id for topic in topics if not mentioned.isdisjoint(topic.terms))
     return tuple(t.id for t in topics if t.id in found)
 
 
