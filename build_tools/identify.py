@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from build_tools.matching import (NewParagraph, OldParagraph, fingerprint, match_paragraphs,
-                                  paragraph_text, word_tokens)
+                                  paragraph_text)
 from build_tools.model import (PUBLISHED_STATUSES, AnchorRecord, Document, HistoryEntry, Paragraph,
                                PlacedParagraph, Registry)
 from build_tools.section_ids import PlacedSection, SectionChanges, place_sections, shortened, wanted_slug
@@ -147,7 +147,7 @@ def _old_view(registry: Registry) -> list[OldParagraph]:
         position = positions[record.document] if published else -1
         positions[record.document] += published
         views.append(OldParagraph(record.id, record.document, record.section, position,
-                                  record.fingerprint, word_tokens(record.text), published))
+                                  record.fingerprint, record.text, published))
     return views
 
 
@@ -160,8 +160,7 @@ def _new_view(located: list[_Located]) -> list[NewParagraph]:
         slug, key = where.document.slug, (where.document.slug, where.section_index)
         if key not in hints:
             hints[key] = wanted_slug(where.document, where.section_index)
-        tokens = word_tokens(where.text)
-        views.append(NewParagraph(index, slug, hints[key], positions[slug], where.fingerprint, tokens))
+        views.append(NewParagraph(index, slug, hints[key], positions[slug], where.fingerprint, where.text))
         positions[slug] += 1
     return views
 

@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from difflib import SequenceMatcher
 
 from build_tools import cache
@@ -88,8 +89,13 @@ class OldParagraph:
     position: int
     """Index among the document's published records, -1 when not published."""
     fingerprint: str
-    tokens: tuple[str, ...]
+    text: str
     published: bool = True
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """The words, made only when fuzzy matching needs them (exact matches do not)."""
+        return word_tokens(self.text)
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,12 @@ class NewParagraph:
     position: int
     """Index within its document."""
     fingerprint: str
-    tokens: tuple[str, ...]
+    text: str
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """The words, made only when fuzzy matching needs them (exact matches do not)."""
+        return word_tokens(self.text)
 
 
 @dataclass(frozen=True)

@@ -425,11 +425,11 @@ def test_ids_of_other_documents_are_untouched_by_an_edit(edit):
 
 
 def _old(pid: str, position: int, words: str) -> OldParagraph:
-    return OldParagraph(pid, "d", "s", position, fingerprint(words), word_tokens(words))
+    return OldParagraph(pid, "d", "s", position, fingerprint(words), words)
 
 
 def _new(index: int, words: str) -> NewParagraph:
-    return NewParagraph(index, "d", "s", index, fingerprint(words), word_tokens(words))
+    return NewParagraph(index, "d", "s", index, fingerprint(words), words)
 
 
 def _half_changed(words: str, keep: int) -> str:
