@@ -99,8 +99,12 @@ def popover_terms(site: SiteData) -> dict[str, list[str]]:
 
 
 def _json(data: object, end: str = "\n") -> str:
-    """Return ``data`` as compact JSON (the C encoder: ``indent`` would run the Python one)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + end
+    """Return ``data`` as compact JSON (the C encoder: ``indent`` would run the Python one).
+
+    Characters beyond ASCII are escaped (``\\u2019``): the same JSON to every reader,
+    and a string of one byte per character to hold and join in memory.
+    """
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")) + end
 
 
 def _json_list(rows: list[str]) -> str:

@@ -206,6 +206,10 @@ def _fields(node: object, spec: dict[str, type], what: str, parent: object = Non
     """
     if not isinstance(node, dict):
         raise _Invalid(f"{what} must be a JSON object", parent, key)
+    # The common case, checked in C: exactly the keys, each of its type.
+    if node.keys() == spec.keys() and all(map(isinstance, map(node.__getitem__, spec), spec.values())):
+        if not getattr(node, "duplicate_key", None):
+            return node
     if getattr(node, "duplicate_key", None):
         raise _Invalid(f"{what} has key '{node.duplicate_key}' twice", node, node.duplicate_key)
     for key, kind in spec.items():
