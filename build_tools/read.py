@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools import cache
+from build_tools.cache import memoised
 from build_tools.errors import SourceError
 from build_tools.model import HeadingSplit, Sidecar, SourceText
 from build_tools.yaml_io import error_place, load_with_node
@@ -79,13 +81,16 @@ def decode_text(data: bytes, path: Path) -> str:
 
 def load_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     """Return (data, node) of a YAML file; the node carries line numbers."""
-    text = decode_text(path.read_bytes(), path)
+    return parse_yaml(decode_text(path.read_bytes(), path), path)
+
+
+def parse_yaml(text: str, path: Path) -> tuple[object, yaml.Node | None]:
+    """Return (data, node) of YAML ``text``; ``path`` names the file in errors."""
     try:
-        data, node = load_with_node(text)
+        return load_with_node(text)
     except yaml.YAMLError as err:
         line, problem = error_place(err)
         raise SourceError(path, line, f"not valid YAML: {problem}") from None
-    return data, node
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -172,9 +177,16 @@ def read_source_text(path: Path) -> SourceText:
     sidecar_path = path.with_suffix(".yml")
     sidecar = Sidecar()
     if sidecar_path.exists():
-        data, node = load_yaml(sidecar_path)
-        sidecar = parse_sidecar(data, node, sidecar_path)
+        sidecar = sidecar_from_text(decode_text(sidecar_path.read_bytes(), sidecar_path), sidecar_path)
     return SourceText(path=path, slug=sidecar.slug or path.stem, text=text, sidecar=sidecar)
+
+
+@memoised(cache.DOCUMENTS)
+def sidecar_from_text(text: str, path: Path) -> Sidecar:
+    """Return the sidecar written in ``text`` (memoised: a rebuild parses only sidecars
+    that changed); ``path`` names the file in errors."""
+    data, node = parse_yaml(text, path)
+    return parse_sidecar(data, node, path)
 
 
 def read_texts(tree: SourceTree) -> tuple[SourceText, ...]:

@@ -46,6 +46,8 @@ EDITS = {
                                             "\nChild Sexual Exploitation and Abuse\n",
                                             "\nOnline Child Sexual Exploitation and Abuse\n"),
     "a paragraph removed": _remove_paragraph_3,
+    "a sidecar's short title changed": lambda s: _replace(
+        s / "texts" / f"{APULIA}.yml", "short_title: Apulia Leaders 2024", "short_title: Apulia 2024"),
     "a glossary alias added": lambda s: _replace(
         s / "glossary.yml", "name: Compendium on Support to Ukraine\n  acronym: null\n  aliases: []",
         "name: Compendium on Support to Ukraine\n  acronym: null\n  aliases: [capacity building]"),
