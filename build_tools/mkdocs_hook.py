@@ -63,9 +63,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # The Markdown has been converted and nothing reads it again: let it go, so that
-    # a large site does not hold every page twice until the build ends.
-    page.markdown = None
+    # The Markdown has been converted: let it go, so that a large site does not hold
+    # every page twice until the build ends. Empty, not None: MkDocs gives a page
+    # without Markdown no title.
+    page.markdown = ""
     return html
 
 

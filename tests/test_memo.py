@@ -129,7 +129,7 @@ def test_root_prefix_and_target_reach_what_a_relative_link_reaches(page, target)
 def test_the_hook_lets_mkdocs_drop_a_pages_markdown_and_html_once_used():
     page = SimpleNamespace(markdown="# text", content="<p>text</p>")
     assert mkdocs_hook.on_page_content("<p>text</p>", page, {}, None) == "<p>text</p>"
-    assert page.markdown is None and page.content == "<p>text</p>"
+    assert page.markdown == "" and page.content == "<p>text</p>"
     assert mkdocs_hook.on_post_page("<html>", page, {}) == "<html>"
     assert page.content is None
 
@@ -144,3 +144,10 @@ def test_the_site_is_built_without_mkdocs_search_plugin_and_keeps_its_own_index(
     index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert len(index["docs"]) > 300
     assert not (built_site.site / "search" / "lunr.js").exists()
+
+
+def test_built_pages_keep_their_titles_after_mkdocs_let_their_markdown_go(built_site):
+    html = (built_site.site / COMMUNIQUE / "ukraine" / "index.html").read_text(encoding="utf-8")
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Ukraine · G7 Interior and Security Ministers")
+    assert title.endswith("· G7 texts")
