@@ -151,3 +151,4 @@ def test_built_pages_keep_their_titles_after_mkdocs_let_their_markdown_go(built_
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert title.startswith("Ukraine · G7 Interior and Security Ministers")
     assert title.endswith("· G7 texts")
+    assert '<span aria-current="page">Ukraine</span>' in html, "the breadcrumb lost the section's title"
