@@ -6,15 +6,17 @@ same as before. The pipeline's stages are pure functions of immutable values
 (frozen dataclasses, strings, tuples), so their results can be kept and shared:
 
 - ``parse_text`` by its SourceText (the text and its sidecar);
-- the glossary and the registry by their file's text;
+- a sidecar, the glossary and the registry by their file's text;
 - glossary and keyword matchers by the glossary entries and topics;
 - the tokens, mentions, fingerprints, sentences and commitments of a text by the text;
 - a paragraph's HTML by the paragraph, its notes and record, and the links it shows;
+- a commitment row, a topic item, a glossary link and an export object by what
+  each is made from;
 - a rendered page by everything its template is given (``render.env.make_page``),
   and by the templates' modification times.
 
-Each memoised function is an ``functools.lru_cache`` with a bound, so memory
-stays proportional to one corpus. A cache is never a source of truth: it maps a
+Each memo is bounded (an ``functools.lru_cache``, or a ``Memo`` that forgets its
+oldest entries), so memory stays proportional to one corpus. A cache is never a source of truth: it maps a
 key to what the function returns for that key, so a hit and a miss give the
 same result. ``clear()`` empties them all (the benchmark does before each cold
 build).
