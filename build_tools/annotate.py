@@ -23,9 +23,8 @@ class PieceMentions(NamedTuple):
     mentions: tuple[Mention, ...]
 
 
-@dataclass(frozen=True)
-class ParagraphNotes:
-    """What annotation found in one paragraph."""
+class ParagraphNotes(NamedTuple):
+    """What annotation found in one paragraph (a named tuple, as the pieces are)."""
 
     pieces: tuple[PieceMentions, ...] = ()
     terms: tuple[str, ...] = ()

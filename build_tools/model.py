@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
 # --------------------------------------------------------------------- read
@@ -198,9 +199,12 @@ class PlacedParagraph:
     """Site-root-relative page URL with '#id'."""
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One published state of a paragraph: its state right after the event."""
+class HistoryEntry(NamedTuple):
+    """One published state of a paragraph: its state right after the event.
+
+    A named tuple, not a dataclass: every paragraph's memo keys hold its history,
+    and a tuple hashes and compares in C.
+    """
 
     date: str
     """ISO date of the build that recorded the event."""
