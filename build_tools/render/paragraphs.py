@@ -105,12 +105,10 @@ def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[i
     return {k: tuple(v) for k, v in spans.items()}
 
 
-def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str,
-                   related: tuple[LinkView, ...] | None = None) -> ParagraphView:
+def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> ParagraphView:
     """Return the view of one published paragraph on the page at ``page_url``.
 
     Topics its section already lists at the top of the page are not repeated.
-    ``related`` is the paragraph's related links when the caller has them already.
     """
     para = placed.paragraph
     spans = term_spans(site, placed, page_url)
@@ -140,26 +138,26 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str,
         amended=amended,
         history=history,
         topics=topics,
-        related=related_links(site, placed, page_url) if related is None else related,
+        related=related_links(site, placed, page_url),
     )
 
 
 def related_links(site: SiteData, placed: PlacedParagraph, page_url: str) -> tuple[LinkView, ...]:
     """Return the links to a paragraph's related paragraphs, from the page at ``page_url``."""
-    related = site.annotations.for_paragraph(placed.id).related
-    if not related:
-        return ()
-    names = _per_site(site, "names", lambda: {p.id: (p.document, related_name(site, p.id, p.document))
-                                               for p in site.paragraphs})
-    links = []
-    for r in related:
-        if r not in names:
-            continue
-        document, name = names[r]
-        if document != placed.document:
-            name = f"{site.short_titles.get(document, site.document[document].title)}: {name}"
-        links.append(LinkView(relative_url(page_url, site.paragraph_url(r)), name))
-    return tuple(links)
+    targets = related_targets(site, placed)
+    return tuple(LinkView(relative_url(page_url, url),
+                          name if document == placed.document else f"{short_title}: {name}")
+                 for document, name, url, short_title in targets)
+
+
+def related_targets(site: SiteData, placed: PlacedParagraph) -> tuple[tuple[str, str, str, str], ...]:
+    """Return what a paragraph's related links are made from: for each related
+    paragraph, its document, its name ('Ukraine ¶ 4'), its URL and its document's short title."""
+    targets = _per_site(site, "targets", lambda: {
+        p.id: (p.document, related_name(site, p.id, p.document), site.paragraph_url(p.id),
+               site.short_titles.get(p.document, site.document[p.document].title))
+        for p in site.paragraphs})
+    return tuple(targets[r] for r in site.annotations.for_paragraph(placed.id).related if r in targets)
 
 
 def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
@@ -240,15 +238,14 @@ def paragraph_html(site: SiteData, placed: PlacedParagraph, page_url: str) -> Ma
     record, its section's topics, its related links and the site-wide facts links
     depend on), so a rebuild does not resolve the view of an unchanged paragraph.
     """
-    related = related_links(site, placed, page_url)
     para, record = placed.paragraph, site.registry_record(placed.id)
     # Only what the view reads: not the source line numbers, nor the matching status.
     key = (placed.id, placed.document, para.label, para.numbered, para.text,
            tuple((item.marker, item.text) for item in para.items), para.footnote_refs,
            site.annotations.for_paragraph(placed.id), record.history if record else (),
-           site.section_topics.get((placed.document, placed.section), ()), related, page_url,
-           link_context(site))
-    return _HTML.get(key, lambda: _render(paragraph_view(site, placed, page_url, related)))
+           site.section_topics.get((placed.document, placed.section), ()),
+           related_targets(site, placed), page_url, link_context(site))
+    return _HTML.get(key, lambda: _render(paragraph_view(site, placed, page_url)))
 
 
 def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Joined:
