@@ -70,7 +70,7 @@ class Memo:
             self.misses += 1
             value = self._values[key] = compute()
             if len(self._values) > self.maxsize:
-                for old in list(itertools.islice(self._values, len(self._values) // 4)):
+                for old in list(itertools.islice(self._values, max(1, len(self._values) // 4))):
                     del self._values[old]
             return value
         self.hits += 1

@@ -117,7 +117,8 @@ def _json_list(rows: list[str]) -> str:
     return _FILES.get(key, lambda: f"[{','.join(key)}]\n")
 
 
-_FILES = cache.Memo(maxsize=8)
+_FILES = cache.Memo(maxsize=4)
+"""Two exports joined from rows, for this generation and the one before."""
 
 
 def _anchor_rows(site: SiteData) -> list[str]:

@@ -95,6 +95,13 @@ def test_memo_returns_what_it_computed_and_forgets_the_oldest_when_full():
     assert memo.get("a", lambda: compute("a")) == ["a"] and calls.count("a") == 2
 
 
+def test_a_small_memo_stays_within_its_bound():
+    memo = cache.Memo(maxsize=2)
+    for key in range(10):
+        memo.get(key, lambda: key)
+    assert len(memo._values) <= 2 and 9 in memo._values
+
+
 def test_frozen_values_compare_by_value_and_hash_once():
     a, b = cache.Frozen((("x", "1"), ("y", "2"))), cache.Frozen((("x", "1"), ("y", "2")))
     assert a == b and hash(a) == hash(b)
