@@ -11,6 +11,7 @@ from html import escape
 from typing import NamedTuple
 
 from build_tools import cache
+from build_tools.model import PlacedParagraph
 from build_tools.render.env import Joined, Page, make_page, page_meta
 from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
 from build_tools.urls import root_prefix
@@ -28,7 +29,7 @@ class CommitmentView(NamedTuple):
     topics: tuple[str, ...]
 
 
-def _paragraph_commitments(site: SiteData, p) -> tuple[tuple[CommitmentView, str, str], ...]:
+def _paragraph_commitments(site: SiteData, p: PlacedParagraph) -> tuple[tuple[CommitmentView, str, str], ...]:
     """Return each commitment of a paragraph with its two rows (see ``row``): plain,
     and naming the document. Memoised by what they are made from."""
     notes = site.annotations.for_paragraph(p.id)
@@ -40,13 +41,16 @@ def _paragraph_commitments(site: SiteData, p) -> tuple[tuple[CommitmentView, str
     return _ROWS.get(key, lambda: _commitments_of(*key))
 
 
-def _commitments_of(page, section, label, slug, title, commitments, topics):
+def _commitments_of(page: str, section: str, label: str, slug: str, title: str,
+                    commitments: tuple, topics: tuple[str, ...]) -> tuple[tuple[CommitmentView, str, str], ...]:
+    """Return the views and rows of one paragraph's commitments (no memo)."""
     views = [CommitmentView(f"{page}#{c.anchor}", f"{section} ¶ {label}, sentence {c.sentence}",
                             c.verb, c.text, slug, topics) for c in commitments]
     return tuple((v, row(v), row(v, title)) for v in views)
 
 
 _ROWS = cache.Memo(maxsize=cache.TEXTS)
+"""A paragraph's commitment views and rows by what they are made from."""
 
 
 def document_url(slug: str) -> str:
