@@ -46,27 +46,33 @@ def _remember(path: Path, content: str, data: bytes) -> None:
     _WRITTEN[path] = _Written(stat.st_mtime_ns, stat.st_size, _digest(data), content)
 
 
-def _unchanged(path: Path, content: str) -> bool:
-    """Return True when ``path`` holds ``content``.
+def _bytes_to_write(path: Path, content: str) -> bytes | None:
+    """Return ``content`` encoded when ``path`` does not hold it, None when it does.
 
     A file this process wrote and nobody touched since is compared by identity of
-    the string, else by digest; any other file is read back and compared.
+    the string, else by digest; any other file is read back and compared. Either
+    way the content is encoded at most once.
     """
     try:
         stat = path.stat()
     except FileNotFoundError:
-        return False
+        return content.encode("utf-8")
     known = _WRITTEN.get(path)
     if known is not None and (known.mtime_ns, known.size) == (stat.st_mtime_ns, stat.st_size):
         if known.content is content:
-            return True
+            return None
         data = content.encode("utf-8")
-        return len(data) == stat.st_size and known.digest == _digest(data)
+        if len(data) == stat.st_size and known.digest == _digest(data):
+            # Equal words in a new string: remember this one, so the next build
+            # recognises it by identity.
+            _WRITTEN[path] = known._replace(content=content)
+            return None
+        return data
     data = content.encode("utf-8")
     if stat.st_size != len(data) or path.read_bytes() != data:
-        return False
+        return data
     _remember(path, content, data)
-    return True
+    return None
 
 
 MANIFEST = ".generated-pages"
@@ -87,7 +93,8 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     for page in pages:
         path = out / page.src_uri
         wanted.add(path)
-        if _unchanged(path, page.content):
+        data = _bytes_to_write(path, page.content)
+        if data is None:
             kept.append(page.src_uri)
             continue
         if path.parent not in folders:
@@ -95,7 +102,6 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
             folders.add(path.parent)
         # Written in place: a page cut short by a crash differs from what the next
         # build makes, so that build writes it again.
-        data = page.content.encode("utf-8")
         path.write_bytes(data)
         _remember(path, page.content, data)
         written.append(page.src_uri)

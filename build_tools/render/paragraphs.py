@@ -143,7 +143,9 @@ def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> Pa
 
 
 def related_links(site: SiteData, placed: PlacedParagraph, page_url: str) -> tuple[LinkView, ...]:
-    """Return the links to a paragraph's related paragraphs, from the page at ``page_url``."""
+    """Return the links to a paragraph's related paragraphs, from the page at ``page_url``:
+    named 'Ukraine ¶ 4', after the document's short title when it is another document
+    ('Apulia Leaders 2024: Ukraine ¶ 4')."""
     targets = related_targets(site, placed)
     return tuple(LinkView(relative_url(page_url, url),
                           name if document == placed.document else f"{short_title}: {name}")
@@ -154,7 +156,7 @@ def related_targets(site: SiteData, placed: PlacedParagraph) -> tuple[tuple[str,
     """Return what a paragraph's related links are made from: for each related
     paragraph, its document, its name ('Ukraine ¶ 4'), its URL and its document's short title."""
     targets = _per_site(site, "targets", lambda: {
-        p.id: (p.document, related_name(site, p.id, p.document), site.paragraph_url(p.id),
+        p.id: (p.document, related_name(site, p.id), site.paragraph_url(p.id),
                site.short_titles.get(p.document, site.document[p.document].title))
         for p in site.paragraphs})
     return tuple(targets[r] for r in site.annotations.for_paragraph(placed.id).related if r in targets)
@@ -169,16 +171,11 @@ def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
                  for c in commitments if c.sentence <= len(sentences))
 
 
-def related_name(site: SiteData, paragraph_id: str, from_document: str) -> str:
-    """Return how a related paragraph is named: 'Ukraine ¶ 4', with its document's
-    short title when it is in another document ('Apulia Leaders 2024: Ukraine ¶ 4')."""
+def related_name(site: SiteData, paragraph_id: str) -> str:
+    """Return how a related paragraph is named within its document: 'Ukraine ¶ 4'."""
     p = site.paragraph[paragraph_id]
-    document = site.document[p.document]
-    where = site.section_of(p).title or document.title
-    name = f"{where} ¶ {p.paragraph.label}"
-    if p.document == from_document:
-        return name
-    return f"{site.short_titles.get(p.document, document.title)}: {name}"
+    where = site.section_of(p).title or site.document[p.document].title
+    return f"{where} ¶ {p.paragraph.label}"
 
 
 def _links(views: tuple[LinkView, ...], separator: str) -> str:
