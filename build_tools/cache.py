@@ -6,12 +6,17 @@ same as before. The pipeline's stages are pure functions of immutable values
 (frozen dataclasses, strings, tuples), so their results can be kept and shared:
 
 - ``parse_text`` by its SourceText (the text and its sidecar);
-- a sidecar, the glossary and the registry by their file's text;
+- a sidecar, the glossary and the registry by their file's text (and the registry
+  this process last wrote by the text it wrote);
 - glossary and keyword matchers by the glossary entries and topics;
 - the tokens, mentions, fingerprints, sentences and commitments of a text by the text;
-- a paragraph's HTML by the paragraph, its notes and record, and the links it shows;
-- a commitment row, a topic item, a glossary link and an export object by what
-  each is made from;
+- everything pages show of a paragraph, and of a document, interned
+  (``site_data.ParagraphFacts``, ``DocumentFacts``): equal facts of two
+  generations are one object, so the keys below hash and compare in constant time;
+- a paragraph's HTML by its facts and the site-wide link facts;
+- a document's pages, and its share of the topic, glossary and commitment pages
+  and of the paragraph export, by its facts;
+- a topic item, a glossary link and an anchor export object by what each is made from;
 - a rendered page by everything its template is given (``render.env.make_page``),
   and by the templates' modification times.
 

@@ -12,7 +12,7 @@ from html import escape
 from build_tools import cache
 from build_tools.registry import anchor_object, redirects
 from build_tools.render.env import DataFile
-from build_tools.site_data import SiteData, term_url
+from build_tools.site_data import ParagraphFacts, SiteData, term_url
 
 ANCHOR_MAP_JS = "assets/anchor-map.js"
 TERMS_JS = "assets/terms.js"
@@ -20,38 +20,38 @@ TERMS_JS = "assets/terms.js"
 
 def paragraph_plain_text(paragraph) -> str:
     """Return a paragraph's text with its items, as plain text."""
-    return "\n".join([paragraph.text, *(f"{i.marker} {i.text}".strip() for i in paragraph.items)]).strip()
+    return plain_text(paragraph.text, tuple((i.marker, i.text) for i in paragraph.items))
+
+
+def plain_text(text: str, items: tuple[tuple[str, str], ...]) -> str:
+    """Return a paragraph's text and its items ((marker, text) pairs) as plain text."""
+    return "\n".join([text, *(f"{marker} {item}".strip() for marker, item in items)]).strip()
 
 
 def paragraph_rows(site: SiteData) -> list[str]:
     """Return the JSON of each api/paragraphs.json object, in site order.
 
-    Each is memoised by what it is made from, so a rebuild encodes only what changed.
+    Each document's rows are memoised by its facts, so a rebuild encodes only what changed.
     """
-    rows = []
-    for p in site.paragraphs:
-        doc = site.document[p.document]
-        notes = site.annotations.for_paragraph(p.id)
-        section = site.section_of(p).title or ""
-        key = (p.id, site.paragraph_url(p.id), doc.slug, doc.title, section, p.paragraph.label,
-               p.paragraph.text, tuple((i.marker, i.text) for i in p.paragraph.items), notes.terms,
-               notes.topics, notes.related, notes.commitments)
-        rows.append(_ROWS.get(key, lambda: _json(paragraph_object(site, p), end="")))
+    rows: list[str] = []
+    for doc in site.documents:
+        facts = site.document_facts[doc.slug]
+        rows += _ROWS.get(facts, lambda: tuple(_json(paragraph_object(p.value), end="")
+                                               for p in facts.value.paragraphs))
     return rows
 
 
-def paragraph_object(site: SiteData, p) -> dict:
+def paragraph_object(p: ParagraphFacts) -> dict:
     """Return the api/paragraphs.json object of one published paragraph."""
-    doc = site.document[p.document]
-    notes = site.annotations.for_paragraph(p.id)
+    notes = p.notes
     return {
         "id": p.id,
-        "url": site.paragraph_url(p.id),
-        "document": doc.slug,
-        "document_title": doc.title,
-        "section": site.section_of(p).title or "",
-        "label": p.paragraph.label,
-        "text": paragraph_plain_text(p.paragraph),
+        "url": p.url,
+        "document": p.document,
+        "document_title": p.document_title,
+        "section": p.section_title,
+        "label": p.label,
+        "text": plain_text(p.text, p.items),
         "terms": list(notes.terms),
         "topics": list(notes.topics),
         "related": list(notes.related),

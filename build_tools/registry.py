@@ -52,7 +52,7 @@ def load_registry(path: Path | str) -> Registry:
         raise RegistryError(path, 1, f"not UTF-8 ({error.reason})") from None
     except OSError as error:
         raise RegistryError(path, 1, f"cannot be read ({error.strerror})") from None
-    return parse_registry(text, path)
+    return _LAST.get(text, lambda: parse_registry(text, path))
 
 
 @memoised(cache.DOCUMENTS)
@@ -86,19 +86,26 @@ def dumps_registry(registry: Registry) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+_LAST = cache.Memo(1)
+"""The registry text this process last read or wrote → its registry, so that a build
+reads the registry the previous build in the same process wrote without parsing it."""
+
+
 def write_registry_atomic(path: Path | str, registry: Registry) -> None:
     """Write the registry so that path holds either the old or the whole new file."""
     path = Path(path)
+    text = dumps_registry(registry)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps_registry(registry))
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _LAST.get(text, lambda: registry)
 
 
 def anchors_export(registry: Registry) -> list[dict]:

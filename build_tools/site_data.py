@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
-from build_tools.annotate import Annotations
+from build_tools import cache
+from build_tools.annotate import Annotations, ParagraphNotes
 from build_tools.glossary import Glossary
 from build_tools.identify import PlacedSection
-from build_tools.model import Document, PlacedParagraph, Registry
+from build_tools.model import Document, HistoryEntry, PlacedParagraph, Registry
 
 GLOSSARY_URL = "glossary/"
 TOPICS_URL = "topics/"
@@ -29,6 +31,69 @@ class TopicInfo:
     @property
     def url(self) -> str:
         return f"{TOPICS_URL}{self.id}/"
+
+
+class RelatedTarget(NamedTuple):
+    """What a link to a related paragraph is made from."""
+
+    document: str
+    name: str
+    """How the paragraph is named within its document: 'Ukraine ¶ 4'."""
+    url: str
+    short_title: str
+    """How links from other documents name its document."""
+
+
+class ParagraphFacts(NamedTuple):
+    """Everything any page shows of one published paragraph, the page itself aside.
+
+    One per paragraph per generation, interned (see ``SiteData.facts``): equal facts of
+    two generations are one object, so the memo keys of every renderer hash and compare
+    them in constant time, and an unchanged paragraph is recognised without reading it.
+    """
+
+    id: str
+    document: str
+    section: str
+    url: str
+    """'doc/section/#id'."""
+    label: str
+    numbered: bool
+    text: str
+    items: tuple[tuple[str, str], ...]
+    """(marker, text) of each item."""
+    footnote_refs: tuple[str, ...]
+    notes: ParagraphNotes
+    history: tuple[HistoryEntry, ...]
+    """Its registry record's history."""
+    document_title: str
+    section_title: str
+    """The section's own title, '' when untitled."""
+    section_topics: tuple[str, ...]
+    """Topics of its whole section (the page lists them at its top)."""
+    related: tuple[RelatedTarget, ...]
+    """Its related paragraphs that are published, best first."""
+
+
+class DocumentFacts(NamedTuple):
+    """Everything the aggregate pages read of one document: interned as paragraph facts are."""
+
+    slug: str
+    title: str
+    sections: tuple[tuple[str, str, str, tuple[str, ...]], ...]
+    """(id, URL, heading, topics of the whole section) of each placed section."""
+    paragraphs: tuple[cache.Frozen, ...]
+    """The interned ``ParagraphFacts`` of its paragraphs, in order."""
+
+
+_INTERNED = cache.Memo(maxsize=cache.TEXTS)
+"""Facts by themselves: the one object of equal facts."""
+
+
+def interned(value) -> cache.Frozen:
+    """Return the one ``Frozen`` of facts equal to ``value`` this process keeps."""
+    frozen = cache.Frozen(value)
+    return _INTERNED.get(frozen, lambda: frozen)
 
 
 @dataclass(frozen=True)
@@ -110,6 +175,47 @@ class SiteData:
     @cached_property
     def topic(self) -> dict[str, TopicInfo]:
         return {t.id: t for t in self.topics}
+
+    @cached_property
+    def related_target(self) -> dict[str, RelatedTarget]:
+        """Published paragraph id → what a link to it from a related list is made from."""
+        targets = {}
+        for p in self.paragraphs:
+            section = self.section_of(p)
+            doc = self.document[p.document]
+            targets[p.id] = RelatedTarget(
+                p.document, f"{section.title or doc.title} ¶ {p.paragraph.label}",
+                self.paragraph_urls[p.id], self.short_titles.get(p.document, doc.title))
+        return targets
+
+    @cached_property
+    def facts(self) -> dict[str, cache.Frozen]:
+        """Published paragraph id → its interned ``ParagraphFacts``."""
+        facts = {}
+        targets, notes_of = self.related_target, self.annotations.notes
+        empty = ParagraphNotes()
+        for p in self.paragraphs:
+            para, record = p.paragraph, self._records.get(p.id)
+            notes = notes_of.get(p.id, empty)
+            facts[p.id] = interned(ParagraphFacts(
+                p.id, p.document, p.section, self.paragraph_urls[p.id], para.label, para.numbered,
+                para.text, tuple((i.marker, i.text) for i in para.items), para.footnote_refs, notes,
+                record.history if record else (), self.document[p.document].title,
+                self.section_of(p).title or "", self.section_topics.get((p.document, p.section), ()),
+                tuple(targets[r] for r in notes.related if r in targets)))
+        return facts
+
+    @cached_property
+    def document_facts(self) -> dict[str, cache.Frozen]:
+        """Document slug → its interned ``DocumentFacts``."""
+        facts = self.facts
+        return {doc.slug: interned(DocumentFacts(
+            doc.slug, doc.title,
+            tuple((s.id, s.url, section_heading(doc.sections[s.index]),
+                   self.section_topics.get((doc.slug, s.id), ())) for s in self.sections_of[doc.slug]),
+            tuple(facts[p.id] for s in self.sections_of[doc.slug]
+                  for p in self.paragraphs_of.get((doc.slug, s.id), ()))))
+            for doc in self.documents}
 
 
 def term_url(entry_id: str) -> str:

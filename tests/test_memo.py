@@ -15,7 +15,7 @@ import pytest
 
 from build_tools import cache, mkdocs_hook
 from build_tools.pipeline import generate, read_inputs
-from build_tools.registry import write_registry_atomic
+from build_tools.registry import load_registry, write_registry_atomic
 from build_tools.render.env import Joined, make_page, page_meta
 from build_tools.urls import relative_url, root_prefix
 from tests.helpers import copy_source, resolve_href
@@ -54,6 +54,10 @@ EDITS = {
     "a glossary definition changed": lambda s: _replace(s / "glossary.yml", "definition: ", "definition: Revised. "),
     "a topic keyword added": lambda s: _replace(s / "topics.yml", "keywords: [terrorism,",
                                                 "keywords: [firearms, terrorism,"),
+    "a topic renamed": lambda s: _replace(s / "topics.yml", "title: Terrorism and violent extremism",
+                                          "title: Terrorism and extremism"),
+    "a document's place changed": lambda s: _replace(
+        s / "texts" / f"{APULIA}.yml", "place: Borgo Egnazia, Apulia, Italy", "place: Apulia, Italy"),
 }
 
 
@@ -75,6 +79,36 @@ def test_a_warm_rebuild_after_an_edit_is_byte_identical_to_a_cold_build(tmp_path
     cold = generate(read_inputs(source), "2026-02-01")
     assert _pages(warm) != _pages(first), "the edit changed nothing: the test proves nothing"
     assert _pages(warm) == _pages(cold)
+
+
+def test_a_registry_this_process_wrote_is_read_back_without_parsing_and_equals_a_parse(tmp_path):
+    source = copy_source(tmp_path / "source")
+    cache.clear()
+    registry = generate(read_inputs(source), "2026-01-15").registry
+    path = source / "anchor-registry.json"
+    write_registry_atomic(path, registry)
+    assert load_registry(path) is registry
+    cache.clear()
+    parsed = load_registry(path)
+    assert parsed is not registry and parsed == registry
+
+
+def test_equal_paragraph_facts_of_two_generations_are_one_object_and_changed_ones_are_not(tmp_path):
+    source = copy_source(tmp_path / "source")
+    cache.clear()
+    first = generate(read_inputs(source), "2026-01-15")
+    write_registry_atomic(source / "anchor-registry.json", first.registry)
+    EDITS["a paragraph amended"](source)
+    second = generate(read_inputs(source), "2026-02-01")
+    amended = next(p.id for p in second.identified.paragraphs if p.status == "amended")
+    same = [pid for pid in first.site.facts if pid != amended
+            and first.site.facts[pid] is second.site.facts.get(pid)]
+    assert len(same) > 0.9 * len(first.site.facts)
+    assert first.site.facts[amended] is not second.site.facts[amended]
+    assert "members of Russia" in second.site.facts[amended].value.text
+    changed_docs = [slug for slug, facts in second.site.document_facts.items()
+                    if facts is not first.site.document_facts[slug]]
+    assert COMMUNIQUE in changed_docs and len(changed_docs) < len(second.site.documents)
 
 
 def test_memo_returns_what_it_computed_and_forgets_the_oldest_when_full():

@@ -11,9 +11,8 @@ from html import escape
 from typing import NamedTuple
 
 from build_tools import cache
-from build_tools.model import PlacedParagraph
 from build_tools.render.env import Joined, Page, make_page, page_meta
-from build_tools.site_data import COMMITMENTS_URL, SiteData, section_heading
+from build_tools.site_data import COMMITMENTS_URL, SiteData
 from build_tools.urls import root_prefix
 
 
@@ -29,28 +28,46 @@ class CommitmentView(NamedTuple):
     topics: tuple[str, ...]
 
 
-def _paragraph_commitments(site: SiteData, p: PlacedParagraph) -> tuple[tuple[CommitmentView, str, str], ...]:
-    """Return each commitment of a paragraph with its two rows (see ``row``): plain,
-    and naming the document. Memoised by what they are made from."""
-    notes = site.annotations.for_paragraph(p.id)
-    if not notes.commitments:
-        return ()
-    page = site.paragraph_url(p.id).partition("#")[0]
-    key = (page, section_heading(site.section_of(p)), p.paragraph.label, p.document,
-           site.document[p.document].title, notes.commitments, notes.topics)
-    return _ROWS.get(key, lambda: _commitments_of(*key))
+class DocumentCommitments(NamedTuple):
+    """A document's share of the commitment pages."""
+
+    rows: tuple[str, ...]
+    """Its commitments as its own page lists them."""
+    by_topic: tuple[tuple[str, tuple[str, ...]], ...]
+    """(topic id, its commitments on the topic as the topic's page lists them)."""
+    verbs: tuple[str, ...]
+    """The verb of each commitment."""
 
 
-def _commitments_of(page: str, section: str, label: str, slug: str, title: str,
-                    commitments: tuple, topics: tuple[str, ...]) -> tuple[tuple[CommitmentView, str, str], ...]:
-    """Return the views and rows of one paragraph's commitments (no memo)."""
-    views = [CommitmentView(f"{page}#{c.anchor}", f"{section} ¶ {label}, sentence {c.sentence}",
-                            c.verb, c.text, slug, topics) for c in commitments]
-    return tuple((v, row(v), row(v, title)) for v in views)
+def document_commitments(facts: cache.Frozen) -> DocumentCommitments:
+    """Return a document's share of the commitment pages, memoised by its facts."""
+    return _SHARES.get(facts, lambda: _document_commitments(facts.value))
 
 
-_ROWS = cache.Memo(maxsize=cache.TEXTS)
-"""A paragraph's commitment views and rows by what they are made from."""
+def _document_commitments(doc) -> DocumentCommitments:
+    rows: list[str] = []
+    by_topic: dict[str, list[str]] = {}
+    verbs: list[str] = []
+    for paragraph in doc.paragraphs:
+        p = paragraph.value
+        if not p.notes.commitments:
+            continue
+        page = p.url.partition("#")[0]
+        for c in p.notes.commitments:
+            view = CommitmentView(f"{page}#{c.anchor}",
+                                  f"{p.section_title or 'Text'} ¶ {p.label}, sentence {c.sentence}",
+                                  c.verb, c.text, p.document, p.notes.topics)
+            rows.append(row(view))
+            named = row(view, doc.title)
+            for topic in p.notes.topics:
+                by_topic.setdefault(topic, []).append(named)
+            verbs.append(c.verb)
+    return DocumentCommitments(tuple(rows), tuple((t, tuple(r)) for t, r in by_topic.items()),
+                               tuple(verbs))
+
+
+_SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
+"""A document's share of the commitment pages by its facts."""
 
 
 def document_url(slug: str) -> str:
@@ -61,7 +78,7 @@ def topic_url(topic_id: str) -> str:
     return f"{COMMITMENTS_URL}topic-{topic_id}/"
 
 
-def commitment_rows(rows: list[str], page_url: str) -> Joined:
+def commitment_rows(rows: tuple[str, ...] | list[str], page_url: str) -> Joined:
     """Return the list items of a commitments page from rows made by ``row``."""
     return Joined(tuple(rows), lead=f'<li><a href="{root_prefix(page_url)}')
 
@@ -76,20 +93,21 @@ def row(c: CommitmentView, document_title: str = "") -> str:
 
 def commitments_pages(site: SiteData) -> tuple[Page, ...]:
     """Return the commitments index, one page per document and one per topic."""
-    views = [found for p in site.paragraphs for found in _paragraph_commitments(site, p)]
-    by_document: dict[str, list[str]] = {d.slug: [] for d in site.documents}
+    by_document: dict[str, tuple[str, ...]] = {}
     by_topic: dict[str, list[str]] = {t.id: [] for t in site.topics}
     verbs: dict[str, int] = {}
-    for v, plain, named in views:
-        by_document[v.document].append(plain)
-        for topic in v.topics:
-            by_topic.setdefault(topic, []).append(named)
-        verbs[v.verb] = verbs.get(v.verb, 0) + 1
+    for doc in site.documents:
+        share = document_commitments(site.document_facts[doc.slug])
+        by_document[doc.slug] = share.rows
+        for topic, rows in share.by_topic:
+            by_topic.setdefault(topic, []).extend(rows)
+        for verb in share.verbs:
+            verbs[verb] = verbs.get(verb, 0) + 1
     index = make_page(
         COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
         documents=tuple((d.title, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
         topics=tuple((t.title, topic_url(t.id), len(by_topic[t.id])) for t in site.topics if by_topic[t.id]),
-        total=len(views), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
+        total=sum(verbs.values()), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
     pages = [index]
     for doc in site.documents:
         url = document_url(doc.slug)

@@ -7,11 +7,12 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from build_tools import cache
 from build_tools.identify import PlacedSection
 from build_tools.model import Document, Section
-from build_tools.render.env import Page, make_page, page_meta
+from build_tools.render.env import Page, make_page, page_meta, templates_stamp
 from build_tools.render.html import linked_text
-from build_tools.render.paragraphs import footnote_id, paragraphs_html
+from build_tools.render.paragraphs import footnote_id, link_context, paragraphs_html
 from build_tools.site_data import SiteData, section_heading
 
 
@@ -144,18 +145,37 @@ def document_page(site: SiteData, doc: Document, footnotes: dict, removed: dict)
 
 
 def document_pages(site: SiteData) -> tuple[Page, ...]:
-    """Return every document's overview page and its section pages, in site order."""
-    removed = removed_on_page(site)
+    """Return every document's overview page and its section pages, in site order.
+
+    A document's pages are memoised by everything they show: the document, its facts,
+    its sections, the notices on its pages, the site-wide link facts and the templates.
+    """
+    removed: dict[str, list] = {}
+    for url, notices in removed_on_page(site).items():
+        removed.setdefault(url.partition("/")[0], []).append((url, notices))
+    context, stamp = link_context(site), templates_stamp()
     pages: list[Page] = []
     for doc in site.documents:
-        footnotes = footnotes_by_page(site, doc)
-        pages.append(document_page(site, doc, footnotes, removed))
-        own = tuple(s for s in site.sections_of[doc.slug] if s.url != f"{doc.slug}/")
-        for i, placed in enumerate(own):
-            neighbours = (own[i - 1] if i else None, own[i + 1] if i + 1 < len(own) else None)
-            pages.append(section_page(site, doc, placed, doc.sections[placed.index],
-                                      neighbours, footnotes, removed))
+        key = (doc, site.document_facts[doc.slug], site.sections_of[doc.slug],
+               tuple(removed.get(doc.slug, ())), context, stamp)
+        pages += _PAGES.get(key, lambda: _pages_of(site, doc, dict(removed.get(doc.slug, ()))))
     return tuple(pages)
+
+
+def _pages_of(site: SiteData, doc: Document, removed: dict) -> tuple[Page, ...]:
+    """Return a document's overview page and its section pages (no memo)."""
+    footnotes = footnotes_by_page(site, doc)
+    pages = [document_page(site, doc, footnotes, removed)]
+    own = tuple(s for s in site.sections_of[doc.slug] if s.url != f"{doc.slug}/")
+    for i, placed in enumerate(own):
+        neighbours = (own[i - 1] if i else None, own[i + 1] if i + 1 < len(own) else None)
+        pages.append(section_page(site, doc, placed, doc.sections[placed.index],
+                                  neighbours, footnotes, removed))
+    return tuple(pages)
+
+
+_PAGES = cache.Memo(maxsize=cache.DOCUMENTS)
+"""A document's pages by everything they show."""
 
 
 def withdrawn_pages(site: SiteData, served: set[str]) -> tuple[Page, ...]:

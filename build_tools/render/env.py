@@ -85,7 +85,7 @@ def refresh_templates_stamp() -> None:
     _stamp[:] = [tuple((p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.iterdir()))]
 
 
-def _templates_stamp() -> tuple[tuple[str, int], ...]:
+def templates_stamp() -> tuple[tuple[str, int], ...]:
     """Return (name, mtime) of every template, so an edited template renders pages anew."""
     if not _stamp:
         refresh_templates_stamp()
@@ -125,7 +125,7 @@ def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
     """
     front = front_matter(meta)
     try:
-        key = (url, template, _templates_stamp(), front, tuple(sorted(context.items())))
+        key = (url, template, templates_stamp(), front, tuple(sorted(context.items())))
         hash(key)
     except TypeError:
         return _render_page(url, front, template, context)

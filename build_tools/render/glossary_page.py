@@ -46,31 +46,61 @@ def mention_link(prefix: str, url: str, label: str) -> str:
     return f'<a href="{escape(prefix + url)}">¶ {escape(label)}</a>'
 
 
-def mention_groups(site: SiteData, entry_id: str) -> tuple[MentionGroup, ...]:
-    """Return the paragraphs mentioning an entry, grouped by document and section."""
-    groups: list[tuple[str, str, list[str]]] = []
+def mention_groups(site: SiteData) -> dict[str, tuple[MentionGroup, ...]]:
+    """Return, per glossary id, the paragraphs mentioning the entry, grouped by document
+    and section. Each document's share is memoised by its facts."""
+    groups: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for doc in site.documents:
+        for entry_id, shares in _document_mentions(site.document_facts[doc.slug]):
+            found = groups.setdefault(entry_id, [])
+            for title, section, links in shares:
+                if found and found[-1][0] == title and found[-1][1] == section:
+                    found[-1][2].extend(links)
+                else:
+                    found.append((title, section, list(links)))
+    return {entry_id: tuple(MentionGroup(d, t, Joined(tuple(links), ", ")) for d, t, links in found)
+            for entry_id, found in groups.items()}
+
+
+def _document_mentions(facts: cache.Frozen) -> tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]], ...]:
+    """Return, per glossary id a document mentions, (document title, section title,
+    links) for each run of its mentioning paragraphs in one section."""
+    return _SHARES.get(facts, lambda: _mentions_of(facts.value))
+
+
+def _mentions_of(doc) -> tuple:
     prefix = root_prefix(GLOSSARY_URL)
-    for pid in site.annotations.mentions_by_term.get(entry_id, ()):
-        p = site.paragraph[pid]
-        doc_title = site.document[p.document].title
-        title = site.section_of(p).title or "Text"
-        link = mention_link(prefix, site.paragraph_url(pid), p.paragraph.label)
-        if groups and groups[-1][0] == doc_title and groups[-1][1] == title:
-            groups[-1][2].append(link)
-        else:
-            groups.append((doc_title, title, [link]))
-    return tuple(MentionGroup(d, t, Joined(tuple(links), ", ")) for d, t, links in groups)
+    groups: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for paragraph in doc.paragraphs:
+        p = paragraph.value
+        if not p.notes.terms:
+            continue
+        title = p.section_title or "Text"
+        link = mention_link(prefix, p.url, p.label)
+        for entry_id in p.notes.terms:
+            found = groups.setdefault(entry_id, [])
+            if found and found[-1][1] == title:
+                found[-1][2].append(link)
+            else:
+                found.append((doc.title, title, [link]))
+    return tuple((entry_id, tuple((d, t, tuple(links)) for d, t, links in found))
+                 for entry_id, found in groups.items())
+
+
+_SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
+"""A document's share of the glossary page by its facts."""
 
 
 def glossary_page(site: SiteData) -> Page:
     """Return the glossary page."""
     by_kind: dict[str, list[EntryView]] = {}
+    mentions = mention_groups(site)
     for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
         doc = site.entry_documents.get(entry.id)
         by_kind.setdefault(entry.kind, []).append(EntryView(
             entry=entry,
             related=tuple(site.glossary.by_id[r] for r in entry.related if r in site.glossary.by_id),
-            mentions=mention_groups(site, entry.id),
+            mentions=mentions.get(entry.id, ()),
             document_url=f"{doc}/" if doc else ""))
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
     meta = page_meta("Glossary", "glossary")

@@ -146,20 +146,9 @@ def related_links(site: SiteData, placed: PlacedParagraph, page_url: str) -> tup
     """Return the links to a paragraph's related paragraphs, from the page at ``page_url``:
     named 'Ukraine ¶ 4', after the document's short title when it is another document
     ('Apulia Leaders 2024: Ukraine ¶ 4')."""
-    targets = related_targets(site, placed)
-    return tuple(LinkView(relative_url(page_url, url),
-                          name if document == placed.document else f"{short_title}: {name}")
-                 for document, name, url, short_title in targets)
-
-
-def related_targets(site: SiteData, placed: PlacedParagraph) -> tuple[tuple[str, str, str, str], ...]:
-    """Return what a paragraph's related links are made from: for each related
-    paragraph, its document, its name ('Ukraine ¶ 4'), its URL and its document's short title."""
-    targets = _per_site(site, "targets", lambda: {
-        p.id: (p.document, related_name(site, p.id), site.paragraph_url(p.id),
-               site.short_titles.get(p.document, site.document[p.document].title))
-        for p in site.paragraphs})
-    return tuple(targets[r] for r in site.annotations.for_paragraph(placed.id).related if r in targets)
+    return tuple(LinkView(relative_url(page_url, t.url),
+                          t.name if t.document == placed.document else f"{t.short_title}: {t.name}")
+                 for t in site.facts[placed.id].value.related)
 
 
 def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
@@ -169,13 +158,6 @@ def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
     sentences = split_sentences(text)
     return tuple((*sentences[c.sentence - 1], c.anchor)
                  for c in commitments if c.sentence <= len(sentences))
-
-
-def related_name(site: SiteData, paragraph_id: str) -> str:
-    """Return how a related paragraph is named within its document: 'Ukraine ¶ 4'."""
-    p = site.paragraph[paragraph_id]
-    where = site.section_of(p).title or site.document[p.document].title
-    return f"{where} ¶ {p.paragraph.label}"
 
 
 def _links(views: tuple[LinkView, ...], separator: str) -> str:
@@ -231,17 +213,11 @@ _HTML = cache.Memo(maxsize=cache.TEXTS)
 def paragraph_html(site: SiteData, placed: PlacedParagraph, page_url: str) -> Markup:
     """Return the HTML of one paragraph on the page at ``page_url``.
 
-    Memoised by what its view is made from (the paragraph, its notes, its registry
-    record, its section's topics, its related links and the site-wide facts links
-    depend on), so a rebuild does not resolve the view of an unchanged paragraph.
+    Memoised by what its view is made from (the paragraph's facts, which hold all it
+    reads of the paragraph, and the site-wide facts links depend on), so a rebuild does
+    not resolve the view of an unchanged paragraph.
     """
-    para, record = placed.paragraph, site.registry_record(placed.id)
-    # Only what the view reads: not the source line numbers, nor the matching status.
-    key = (placed.id, placed.document, para.label, para.numbered, para.text,
-           tuple((item.marker, item.text) for item in para.items), para.footnote_refs,
-           site.annotations.for_paragraph(placed.id), record.history if record else (),
-           site.section_topics.get((placed.document, placed.section), ()),
-           related_targets(site, placed), page_url, link_context(site))
+    key = (site.facts[placed.id], page_url, link_context(site))
     return _HTML.get(key, lambda: _render(paragraph_view(site, placed, page_url)))
 
 

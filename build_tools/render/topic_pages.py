@@ -9,7 +9,7 @@ from markupsafe import escape
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.render.env import Joined, Page, make_page, page_meta
-from build_tools.site_data import TOPICS_URL, SiteData, section_heading
+from build_tools.site_data import TOPICS_URL, SiteData
 from build_tools.urls import root_prefix
 
 EXCERPT_WORDS = 28
@@ -46,34 +46,51 @@ class TopicDocument(NamedTuple):
 
 def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...]], dict[str, int]]:
     """Return, per topic id, the documents with their sections and paragraphs on it, and
-    the number of paragraphs listed. One pass over the corpus serves every topic."""
+    the number of paragraphs listed. Each document's share is memoised by its facts."""
     found: dict[str, list[TopicDocument]] = {t.id: [] for t in site.topics}
     counts = dict.fromkeys(found, 0)
+    leads = tuple((t.id, f'<li><a href="{root_prefix(t.url)}') for t in site.topics)
     for doc in site.documents:
-        sections: dict[str, list[TopicSection]] = {}
-        for placed in site.sections_of[doc.slug]:
-            whole = site.section_topics.get((doc.slug, placed.id), ())
-            items: dict[str, list[str]] = {}
-            for p in site.paragraphs_of.get((doc.slug, placed.id), ()):
-                topics = site.annotations.for_paragraph(p.id).topics
-                if not topics:
-                    continue
-                # The same on every topic page, after the page's way to the site root.
-                item = topic_item(site.paragraph_url(p.id), p.paragraph.label, p.paragraph.text)
-                for topic_id in topics:
-                    if topic_id in found:
-                        items.setdefault(topic_id, []).append(item)
-            heading = section_heading(doc.sections[placed.index])
-            for topic_id in found:
-                if topic_id in whole or topic_id in items:
-                    rows = items.get(topic_id, ())
-                    counts[topic_id] += len(rows)
-                    lead = f'<li><a href="{root_prefix(site.topic[topic_id].url)}'
-                    sections.setdefault(topic_id, []).append(TopicSection(
-                        placed.url, heading, topic_id in whole, Joined(tuple(rows), lead=lead)))
-        for topic_id, topic_sections in sections.items():
-            found[topic_id].append(TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)))
+        key = (site.document_facts[doc.slug], leads)
+        for topic_id, document, count in _SHARES.get(key, lambda: _document_share(*key)):
+            found[topic_id].append(document)
+            counts[topic_id] += count
     return {k: tuple(v) for k, v in found.items()}, counts
+
+
+def _document_share(facts: cache.Frozen, leads: tuple[tuple[str, str], ...]) -> tuple[tuple[str, TopicDocument, int], ...]:
+    """Return (topic id, the document as its page lists it, paragraphs listed) for each
+    topic the document's sections or paragraphs are on; ``leads`` opens each topic
+    page's list items."""
+    doc = facts.value
+    lead_of = dict(leads)
+    sections: dict[str, list[TopicSection]] = {}
+    counts: dict[str, int] = {}
+    by_section: dict[str, list] = {}
+    for paragraph in doc.paragraphs:
+        by_section.setdefault(paragraph.value.section, []).append(paragraph.value)
+    for section_id, url, heading, whole in doc.sections:
+        items: dict[str, list[str]] = {}
+        for p in by_section.get(section_id, ()):
+            if not p.notes.topics:
+                continue
+            # The same on every topic page, after the page's way to the site root.
+            item = topic_item(p.url, p.label, p.text)
+            for topic_id in p.notes.topics:
+                if topic_id in lead_of:
+                    items.setdefault(topic_id, []).append(item)
+        for topic_id, lead in leads:
+            if topic_id in whole or topic_id in items:
+                rows = items.get(topic_id, ())
+                counts[topic_id] = counts.get(topic_id, 0) + len(rows)
+                sections.setdefault(topic_id, []).append(TopicSection(
+                    url, heading, topic_id in whole, Joined(tuple(rows), lead=lead)))
+    return tuple((topic_id, TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)),
+                  counts[topic_id]) for topic_id, topic_sections in sections.items())
+
+
+_SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
+"""A document's share of the topic pages by its facts and the topics."""
 
 
 def topic_pages(site: SiteData) -> tuple[Page, ...]:
