@@ -9,7 +9,8 @@ then measures, in this process:
    the same pages built by MkDocs with an empty theme, the search plugin and
    our hook;
 2. a rebuild after one paragraph of one document was edited, on the registry
-   the first build wrote, writing into the same pages folder.
+   the build before wrote, writing into the same pages folder (the fastest of two
+   such edits, each in another document; the pages-written target holds for both).
 
 Peak memory is the peak resident set of the process during one build (our
 stages and MkDocs with our theme): the kernel's high-water mark (VmHWM), reset
@@ -45,6 +46,9 @@ COLD_REPEATS = 2
 """Cold generations per size: the figures are the fastest's, as a single run on a
 shared machine varies by a fifth."""
 EDIT_DAY = "2026-02-01"
+EDIT_REPEATS = 2
+"""One-paragraph edits per size, each in another document and rebuilt on the registry
+the build before wrote: the edit's figures are the fastest's, as the cold runs' are."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class Run:
     """Most links the navigation of one page carries."""
     changed: tuple[str, ...] = field(default=())
     """Pages whose Markdown differs from the previous generation (edit runs)."""
+    unchanged_written: tuple[str, ...] = field(default=())
+    """Pages an edit run wrote although their Markdown did not change (any of the edits)."""
 
 
 def reset_peak() -> None:
@@ -196,18 +202,26 @@ def bench_size(documents: int, work: Path) -> tuple[Run, Run, Generated]:
     floor = timed_mkdocs(first, base / "site-floor", floor_config(work), corpus.source)
     full = Run(f"{documents} docs", documents, stages, total, mkdocs, floor, peak,
                len(first.pages), _bytes(first, report), report, navigation_links(first))
-    write_registry_atomic(corpus.source / "anchor-registry.json", first.registry)
-    edited = corpus.texts[len(corpus.texts) // 2]
-    edit_one_paragraph(edited)
-    reset_peak()
-    second, stages, total, report = timed_generation(corpus.source, pages_dir, EDIT_DAY)
-    changed = changed_pages(first, second)
+    previous, edits = first, []
     del first
-    mkdocs = timed_mkdocs(second, base / "site", CONFIG, corpus.source)
-    edit = Run(f"edit {documents}", documents, stages, total, mkdocs, None, peak_mib(),
-               len(second.pages), _bytes(second, report), report, navigation_links(second),
-               changed)
-    return full, edit, second
+    for k in range(EDIT_REPEATS):
+        write_registry_atomic(corpus.source / "anchor-registry.json", previous.registry)
+        edit_one_paragraph(corpus.texts[(len(corpus.texts) // 2 + k * (len(corpus.texts) // 4 or 1))
+                                        % len(corpus.texts)])
+        reset_peak()
+        second, stages, total, report = timed_generation(corpus.source, pages_dir, EDIT_DAY)
+        changed = changed_pages(previous, second)
+        edits.append((total, stages, report, changed, peak_mib(), _bytes(second, report)))
+        previous = second
+        del second
+    total, stages, report, changed, _, written_bytes = min(edits, key=lambda e: e[0])
+    peak = max(e[4] for e in edits)
+    unchanged_written = tuple(sorted({page for e in edits for page in set(e[2].written) - set(e[3])}))
+    mkdocs = timed_mkdocs(previous, base / "site", CONFIG, corpus.source)
+    edit = Run(f"edit {documents}", documents, stages, total, mkdocs, None, peak,
+               len(previous.pages), written_bytes, report, navigation_links(previous),
+               changed, unchanged_written)
+    return full, edit, previous
 
 
 def _bytes(generated: Generated, report: WriteReport) -> int:
@@ -296,8 +310,8 @@ def targets(full: dict[int, Run], edits: dict[int, Run], matching: dict[int, flo
         e = edits[n]
         found.append(Target(f"{n} docs: one-paragraph edit regeneration / full generation",
                             e.ours / full[n].ours, 0.20))
-        extra = set(e.report.written) - set(e.changed)
-        found.append(Target(f"{n} docs: pages written that did not change", len(extra), 0))
+        found.append(Target(f"{n} docs: pages written that did not change",
+                            len(e.unchanged_written), 0))
     biggest = max(full)
     found.append(Target(f"{biggest} docs: peak RSS (GiB)", full[biggest].peak_mib / 1024, 1.0))
     return found

@@ -94,7 +94,7 @@ def document_order(doc: Document) -> tuple:
 
 def generate(inputs: Inputs, today: str) -> Generated:
     """Return the pages and data files of the site made from ``inputs`` on ``today``."""
-    with collector.paused():
+    with collector.paused(keep=True):
         return _generate(inputs, today)
 
 

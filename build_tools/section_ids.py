@@ -124,10 +124,11 @@ def place_sections(documents: tuple[Document, ...], old_records: tuple[SectionRe
         olds = olds_of.get(document.slug, [])
         chosen = _choose(document, olds, votes)
         assigned: set[str] = set()
+        used = [(r, _used_slugs(r, document.slug)) for r in olds]
         for index, section in enumerate(document.sections):
             wanted = wanted_slug(document, index)
             old = chosen.get(index)
-            taken = assigned.union(*(_used_slugs(r, document.slug) for r in olds if r is not old))
+            taken = assigned.union(*(slugs for r, slugs in used if r is not old))
             if old is None:
                 slug = unique_slug(wanted or "introduction", taken) if wanted in taken else wanted
                 key = section_key(document.slug, slug)

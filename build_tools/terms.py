@@ -163,6 +163,7 @@ def tokenise(text: str) -> list[Token]:
     return [Token(*fields) for fields in zip(*_scan(text))]
 
 
+@memoised(cache.TEXTS)
 def term_key(term: str) -> tuple[str, ...]:
     """Return the normalised token keys of ``term``: equal keys match alike."""
     return tuple(token.key for token in tokenise(term))

@@ -90,16 +90,25 @@ def keyword_matcher(topics: tuple[Topic, ...]) -> TermMatcher:
     return TermMatcher(trie)
 
 
-def paragraph_topics(matcher: TermMatcher, topics: tuple[Topic, ...], placed: PlacedParagraph,
-                     terms: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the topics a paragraph mentions, in topics.yml order."""
+def paragraph_topics(matcher: TermMatcher, topic_terms: tuple[tuple[str, tuple[str, ...]], ...],
+                     placed: PlacedParagraph, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the topics a paragraph mentions, in topics.yml order (see ``topics_of``)."""
+    return topics_of(matcher, topic_terms,
+                     (placed.paragraph.text, *(i.text for i in placed.paragraph.items)), terms)
+
+
+@memoised(cache.TEXTS)
+def topics_of(matcher: TermMatcher, topic_terms: tuple[tuple[str, tuple[str, ...]], ...],
+               texts: tuple[str, ...], terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the ids of the topics (``(id, glossary ids)`` each, in order) that ``texts``
+    name by keyword or whose glossary ids are among ``terms``."""
     found: set[str] = set()
-    for text in (placed.paragraph.text, *(i.text for i in placed.paragraph.items)):
+    for text in texts:
         found.update(m.entry_id for m in find_mentions(matcher, text))
     if terms:
         mentioned = set(terms)
-        found.update(topic.id for topic in topics if not mentioned.isdisjoint(topic.terms))
-    return tuple(t.id for t in topics if t.id in found)
+        found.update(topic_id for topic_id, ids in topic_terms if not mentioned.isdisjoint(ids))
+    return tuple(topic_id for topic_id, _ in topic_terms if topic_id in found)
 
 
 def assign_topics(documents: tuple[Document, ...], sections, paragraphs: tuple[PlacedParagraph, ...],
@@ -107,7 +116,8 @@ def assign_topics(documents: tuple[Document, ...], sections, paragraphs: tuple[P
                   overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> TopicAssignment:
     """Return the topics of every paragraph and section (see the module docstring)."""
     matcher = keyword_matcher(topics)
-    by_paragraph = {p.id: paragraph_topics(matcher, topics, p, terms_of.get(p.id, ()))
+    topic_terms = tuple((t.id, t.terms) for t in topics)
+    by_paragraph = {p.id: paragraph_topics(matcher, topic_terms, p, terms_of.get(p.id, ()))
                     for p in paragraphs}
     members: dict[tuple[str, str], list[str]] = {}
     for p in paragraphs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -34,19 +35,21 @@ class _Written(NamedTuple):
     """The very string written: a memoised page that comes back is recognised by identity."""
 
 
-_WRITTEN: dict[Path, _Written] = {}
+_WRITTEN: dict[str, _Written] = {}
+"""By path. Paths are strings here: a page costs a few system calls, and pathlib's
+objects cost more than those at two thousand pages."""
 
 
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
-def _remember(path: Path, content: str, data: bytes) -> None:
-    stat = path.stat()
+def _remember(path: str, content: str, data: bytes) -> None:
+    stat = os.stat(path)
     _WRITTEN[path] = _Written(stat.st_mtime_ns, stat.st_size, _digest(data), content)
 
 
-def _bytes_to_write(path: Path, content: str) -> bytes | None:
+def _bytes_to_write(path: str, content: str) -> bytes | None:
     """Return ``content`` encoded when ``path`` does not hold it, None when it does.
 
     A file this process wrote and nobody touched since is compared by identity of
@@ -54,7 +57,7 @@ def _bytes_to_write(path: Path, content: str) -> bytes | None:
     way the content is encoded at most once.
     """
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except FileNotFoundError:
         return content.encode("utf-8")
     known = _WRITTEN.get(path)
@@ -69,8 +72,11 @@ def _bytes_to_write(path: Path, content: str) -> bytes | None:
             return None
         return data
     data = content.encode("utf-8")
-    if stat.st_size != len(data) or path.read_bytes() != data:
+    if stat.st_size != len(data):
         return data
+    with open(path, "rb") as handle:
+        if handle.read() != data:
+            return data
     _remember(path, content, data)
     return None
 
@@ -88,30 +94,32 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
 
 def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     written, kept = [], []
-    wanted = set()
-    folders: set[Path] = set()
+    folders: set[str] = set()
+    root = str(out)
     for page in pages:
-        path = out / page.src_uri
-        wanted.add(path)
+        path = os.path.join(root, page.src_uri)
         data = _bytes_to_write(path, page.content)
         if data is None:
             kept.append(page.src_uri)
             continue
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         # Written in place: a page cut short by a crash differs from what the next
         # build makes, so that build writes it again.
-        path.write_bytes(data)
+        with open(path, "wb") as handle:
+            handle.write(data)
         _remember(path, page.content, data)
         written.append(page.src_uri)
+    wanted = {page.src_uri for page in pages}
     # Only pages an earlier write made are ever removed: other files in the folder are not ours.
     manifest = out / MANIFEST
     earlier = manifest.read_text(encoding="utf-8").split("\n") if manifest.exists() else []
     removed = []
     for src_uri in earlier:
         path = out / src_uri
-        if src_uri and path not in wanted and path.is_file():
+        if src_uri and src_uri not in wanted and path.is_file():
             path.unlink()
             removed.append(src_uri)
     listing = "\n".join(sorted(page.src_uri for page in pages))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_tools import cache
-from build_tools.bench import Run, Target, changed_pages, run_bench, table
+from build_tools.bench import Run, Target, changed_pages, run_bench, table, targets
 from build_tools.glossary import load_glossary
 from build_tools.pipeline import generate, read_inputs
 from build_tools.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edit_one_paragraph,
@@ -117,3 +117,16 @@ def test_run_bench_runs_end_to_end_at_two_documents(tmp_path, capsys):
     assert "pages written that did not change: 0.000" in out
     assert (tmp_path / "work" / "docs-2" / "site" / "index.html").exists()
     assert (tmp_path / "work" / "docs-2" / "site-floor" / "index.html").exists()
+
+
+def test_the_pages_written_target_counts_an_unchanged_page_any_edit_wrote():
+    report = WriteReport(("a/index.md",), (), ())
+    full = Run("50 docs", 50, {}, 1.0, 10.0, 9.0, 100.0, 10, 1, report)
+    clean = Run("edit 50", 50, {}, 0.1, 10.0, None, 100.0, 10, 1, report, changed=("a/index.md",))
+    dirty = Run("edit 50", 50, {}, 0.1, 10.0, None, 100.0, 10, 1, report, changed=("a/index.md",),
+                unchanged_written=("b/index.md",))
+
+    def written_target(edit: Run) -> Target:
+        return next(t for t in targets({50: full}, {50: edit}, {}) if "did not change" in t.name)
+    assert written_target(clean).met and written_target(clean).value == 0
+    assert not written_target(dirty).met and written_target(dirty).value == 1

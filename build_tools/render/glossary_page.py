@@ -48,10 +48,17 @@ def mention_link(prefix: str, url: str, label: str) -> str:
 
 def mention_groups(site: SiteData) -> dict[str, tuple[MentionGroup, ...]]:
     """Return, per glossary id, the paragraphs mentioning the entry, grouped by document
-    and section. Each document's share is memoised by its facts."""
+    and section. Each document's share is memoised by its facts, and the whole by the
+    shares (so an edit that changes no mention merges nothing again)."""
+    shares = tuple(_document_mentions(site.document_facts[doc.slug]) for doc in site.documents)
+    return _GROUPS.get(shares, lambda: _merged(shares))
+
+
+def _merged(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
+    """Return the mention groups of every entry from each document's share, in order."""
     groups: dict[str, list[tuple[str, str, list[str]]]] = {}
-    for doc in site.documents:
-        for entry_id, shares in _document_mentions(site.document_facts[doc.slug]):
+    for document_shares in documents_shares:
+        for entry_id, shares in document_shares:
             found = groups.setdefault(entry_id, [])
             for title, section, links in shares:
                 if found and found[-1][0] == title and found[-1][1] == section:
@@ -89,6 +96,8 @@ def _mentions_of(doc) -> tuple:
 
 _SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
 """A document's share of the glossary page by its facts."""
+_GROUPS = cache.Memo(maxsize=2)
+"""Every entry's mention groups by the documents' shares."""
 
 
 def glossary_page(site: SiteData) -> Page:
