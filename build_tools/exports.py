@@ -20,6 +20,8 @@ TERMS_JS = "assets/terms.js"
 
 def paragraph_plain_text(paragraph) -> str:
     """Return a paragraph's text with its items, as plain text."""
+    if not paragraph.items:
+        return paragraph.text.strip()
     return plain_text(paragraph.text, tuple((i.marker, i.text) for i in paragraph.items))
 
 

@@ -48,6 +48,8 @@ _BULLET = re.compile(r"^\s*[-•*·–—▪◦]\s+", re.MULTILINE)
 
 def paragraph_text(paragraph: Paragraph) -> str:
     """Return the paragraph's text with each list item on its own line."""
+    if not paragraph.items:
+        return paragraph.text
     lines = [paragraph.text]
     lines += [f"{item.marker} {item.text}".strip() for item in paragraph.items]
     return "\n".join(line for line in lines if line)

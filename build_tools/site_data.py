@@ -199,7 +199,8 @@ class SiteData:
             notes = notes_of.get(p.id, empty)
             facts[p.id] = interned(ParagraphFacts(
                 p.id, p.document, p.section, self.paragraph_urls[p.id], para.label, para.numbered,
-                para.text, tuple((i.marker, i.text) for i in para.items), para.footnote_refs, notes,
+                para.text, tuple((i.marker, i.text) for i in para.items) if para.items else (),
+                para.footnote_refs, notes,
                 record.history if record else (), self.document[p.document].title,
                 self.section_of(p).title or "", self.section_topics.get((p.document, p.section), ()),
                 tuple(targets[r] for r in notes.related if r in targets)))

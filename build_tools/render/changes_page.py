@@ -61,6 +61,7 @@ class DateView:
 
 
 def _where(site: SiteData, document: str, section: str) -> str:
+    """Return how the changes page names a place: 'Title — Section', or the document's title."""
     doc = site.document.get(document)
     if doc is None:
         return document
@@ -71,10 +72,16 @@ def _where(site: SiteData, document: str, section: str) -> str:
     return doc.title
 
 
+def _places(site: SiteData) -> dict[tuple[str, str], str]:
+    """Return ``_where`` of every (document, section) the registry names, each found once."""
+    return {key: _where(site, *key) for key in {(r.document, r.section) for r in site.registry.paragraphs}}
+
+
 def change_dates(site: SiteData) -> tuple[DateView, ...]:
     """Return every build date with its changes, newest first."""
     events: dict[str, dict[str, list[ChangeView]]] = {}
     first_seen: dict[str, dict[str, int]] = {}
+    places = _places(site)
     for record in site.registry.paragraphs:
         previous_text = None
         for entry in record.history:
@@ -90,7 +97,7 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
             elif entry.event in ("split", "merged") and record.successors:
                 detail = "into " + ", ".join(record.successors)
             day.setdefault(entry.event, []).append(ChangeView(
-                entry.event, record.id, entry.label, _where(site, record.document, record.section),
+                entry.event, record.id, entry.label, places[(record.document, record.section)],
                 record.url, detail))
             previous_text = entry.text
     # A document counts as published on the date its first paragraphs appeared;
