@@ -130,8 +130,12 @@ def tfidf_matrix(paragraphs: Sequence[RelatedInput]) -> sparse.csr_matrix:
     rows = np.repeat(np.arange(total), lengths)
     columns_a = np.array(columns, dtype=np.int64)
     df = np.bincount(columns_a, minlength=len(vocabulary)).astype(np.float64)
-    weights = (1 + np.log(np.array(frequencies, dtype=np.float64))) * np.log(total / df[columns_a])
-    weights[df[columns_a] > max(COMMON_FRACTION * total, COMMON_MIN)] = 0.0
+    # Common terms weigh nothing: most occurrences are theirs, so they are dropped
+    # before any weight is computed.
+    kept = df[columns_a] <= max(COMMON_FRACTION * total, COMMON_MIN)
+    rows, columns_a = rows[kept], columns_a[kept]
+    weights = ((1 + np.log(np.array(frequencies, dtype=np.float64)[kept]))
+               * np.log(total / df[columns_a]))
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total))
     with np.errstate(invalid="ignore", divide="ignore"):
         weights = np.where(norms[rows] > 0, weights / norms[rows], 0.0)

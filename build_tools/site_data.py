@@ -193,17 +193,22 @@ class SiteData:
         """Published paragraph id → its interned ``ParagraphFacts``."""
         facts = {}
         targets, notes_of = self.related_target, self.annotations.notes
+        records, urls = self._records, self.paragraph_urls
         empty = ParagraphNotes()
+        # What every paragraph of a section shares: document title, section title, topics.
+        places = {(s.document, s.id): (self.document[s.document].title,
+                                       self.document[s.document].sections[s.index].title or "",
+                                       self.section_topics.get((s.document, s.id), ()))
+                  for s in self.sections}
         for p in self.paragraphs:
-            para, record = p.paragraph, self._records.get(p.id)
+            para, record = p.paragraph, records.get(p.id)
             notes = notes_of.get(p.id, empty)
             facts[p.id] = interned(ParagraphFacts(
-                p.id, p.document, p.section, self.paragraph_urls[p.id], para.label, para.numbered,
-                para.text, tuple((i.marker, i.text) for i in para.items) if para.items else (),
-                para.footnote_refs, notes,
-                record.history if record else (), self.document[p.document].title,
-                self.section_of(p).title or "", self.section_topics.get((p.document, p.section), ()),
-                tuple(targets[r] for r in notes.related if r in targets)))
+                p.id, p.document, p.section, urls[p.id], para.label, para.numbered, para.text,
+                tuple((i.marker, i.text) for i in para.items) if para.items else (),
+                para.footnote_refs, notes, record.history if record else (),
+                *places[(p.document, p.section)],
+                tuple(targets[r] for r in notes.related if r in targets) if notes.related else ()))
         return facts
 
     @cached_property

@@ -69,13 +69,17 @@ def _merged(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
             for entry_id, found in groups.items()}
 
 
-def _document_mentions(facts: cache.Frozen) -> tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]], ...]:
+Runs = tuple[tuple[str, str, tuple[str, ...]], ...]
+"""(document title, section title, links) of each run of mentioning paragraphs."""
+
+
+def _document_mentions(facts: cache.Frozen) -> tuple[tuple[str, Runs], ...]:
     """Return, per glossary id a document mentions, (document title, section title,
     links) for each run of its mentioning paragraphs in one section."""
     return _SHARES.get(facts, lambda: _mentions_of(facts.value))
 
 
-def _mentions_of(doc) -> tuple:
+def _mentions_of(doc) -> tuple[tuple[str, Runs], ...]:
     prefix = root_prefix(GLOSSARY_URL)
     groups: dict[str, list[tuple[str, str, list[str]]]] = {}
     for paragraph in doc.paragraphs:
