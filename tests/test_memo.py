@@ -193,3 +193,24 @@ def test_built_pages_keep_their_titles_after_mkdocs_let_their_markdown_go(built_
     assert title.startswith("Ukraine · G7 Interior and Security Ministers")
     assert title.endswith("· G7 texts")
     assert '<span aria-current="page">Ukraine</span>' in html, "the breadcrumb lost the section's title"
+
+
+def test_a_kept_block_sets_its_objects_aside_and_the_collector_resumes():
+    import gc
+
+    from build_tools import collector
+
+    gc.unfreeze()
+    assert gc.isenabled()
+    with collector.paused():
+        made = [[] for _ in range(100)]
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with collector.paused(keep=True):
+        made = [[] for _ in range(100)]
+    assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+    with pytest.raises(ValueError):
+        with collector.paused(keep=True):
+            raise ValueError("a failed block keeps nothing aside")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
