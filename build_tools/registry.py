@@ -105,7 +105,7 @@ def write_registry_atomic(path: Path | str, registry: Registry) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _LAST.get(text, lambda: registry)
+    _LAST.get(text, lambda: registry)  # kept: the next read of this text is this registry
 
 
 def anchors_export(registry: Registry) -> list[dict]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from build_tools import cache
 from build_tools.render.env import Joined, Page, make_page, page_meta
-from build_tools.site_data import COMMITMENTS_URL, SiteData
+from build_tools.site_data import COMMITMENTS_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
 
 
@@ -23,9 +23,6 @@ class CommitmentView(NamedTuple):
     """'Ukraine ¶ 4, sentence 2'."""
     verb: str
     text: str
-    document: str
-    """Document slug."""
-    topics: tuple[str, ...]
 
 
 class DocumentCommitments(NamedTuple):
@@ -44,7 +41,8 @@ def document_commitments(facts: cache.Frozen) -> DocumentCommitments:
     return _SHARES.get(facts, lambda: _document_commitments(facts.value))
 
 
-def _document_commitments(doc) -> DocumentCommitments:
+def _document_commitments(doc: DocumentFacts) -> DocumentCommitments:
+    """Return a document's share of the commitment pages (no memo)."""
     rows: list[str] = []
     by_topic: dict[str, list[str]] = {}
     verbs: list[str] = []
@@ -56,7 +54,7 @@ def _document_commitments(doc) -> DocumentCommitments:
         for c in p.notes.commitments:
             view = CommitmentView(f"{page}#{c.anchor}",
                                   f"{p.section_title or 'Text'} ¶ {p.label}, sentence {c.sentence}",
-                                  c.verb, c.text, p.document, p.notes.topics)
+                                  c.verb, c.text)
             rows.append(row(view))
             named = row(view, doc.title)
             for topic in p.notes.topics:

@@ -10,7 +10,7 @@ from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.glossary import GlossaryEntry
 from build_tools.render.env import Joined, Page, make_page, page_meta
-from build_tools.site_data import GLOSSARY_URL, SiteData
+from build_tools.site_data import GLOSSARY_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
 
 KIND_TITLES = {
@@ -79,7 +79,8 @@ def _document_mentions(facts: cache.Frozen) -> tuple[tuple[str, Runs], ...]:
     return _SHARES.get(facts, lambda: _mentions_of(facts.value))
 
 
-def _mentions_of(doc) -> tuple[tuple[str, Runs], ...]:
+def _mentions_of(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
+    """Return a document's share of the glossary page (no memo)."""
     prefix = root_prefix(GLOSSARY_URL)
     groups: dict[str, list[tuple[str, str, list[str]]]] = {}
     for paragraph in doc.paragraphs:

@@ -58,7 +58,8 @@ def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...
     return {k: tuple(v) for k, v in found.items()}, counts
 
 
-def _document_share(facts: cache.Frozen, leads: tuple[tuple[str, str], ...]) -> tuple[tuple[str, TopicDocument, int], ...]:
+def _document_share(facts: cache.Frozen, leads: tuple[tuple[str, str], ...]
+                    ) -> tuple[tuple[str, TopicDocument, int], ...]:
     """Return (topic id, the document as its page lists it, paragraphs listed) for each
     topic the document's sections or paragraphs are on; ``leads`` opens each topic
     page's list items."""
