@@ -163,10 +163,6 @@ class SiteData:
     def _records(self) -> dict:
         return {r.id: r for r in self.registry.paragraphs}
 
-    def registry_record(self, paragraph_id: str):
-        """Return the registry record of an id, or None."""
-        return self._records.get(paragraph_id)
-
     @cached_property
     def link_facts(self) -> tuple:
         """The site-wide facts a paragraph's links depend on besides its own notes."""
@@ -177,15 +173,23 @@ class SiteData:
         return {t.id: t for t in self.topics}
 
     @cached_property
+    def _places(self) -> dict[tuple[str, str], tuple[str, str, tuple[str, ...]]]:
+        """(document, section id) → what its paragraphs share: the document's title, the
+        section's own title ('' when untitled) and the topics of the whole section."""
+        return {(s.document, s.id): (self.document[s.document].title,
+                                     self.document[s.document].sections[s.index].title or "",
+                                     self.section_topics.get((s.document, s.id), ()))
+                for s in self.sections}
+
+    @cached_property
     def related_target(self) -> dict[str, RelatedTarget]:
         """Published paragraph id → what a link to it from a related list is made from."""
-        targets = {}
+        targets, places = {}, self._places
         for p in self.paragraphs:
-            section = self.section_of(p)
-            doc = self.document[p.document]
+            document_title, section_title, _ = places[(p.document, p.section)]
             targets[p.id] = RelatedTarget(
-                p.document, f"{section.title or doc.title} ¶ {p.paragraph.label}",
-                self.paragraph_urls[p.id], self.short_titles.get(p.document, doc.title))
+                p.document, f"{section_title or document_title} ¶ {p.paragraph.label}",
+                self.paragraph_urls[p.id], self.short_titles.get(p.document, document_title))
         return targets
 
     @cached_property
@@ -194,12 +198,7 @@ class SiteData:
         facts = {}
         targets, notes_of = self.related_target, self.annotations.notes
         records, urls = self._records, self.paragraph_urls
-        empty = ParagraphNotes()
-        # What every paragraph of a section shares: document title, section title, topics.
-        places = {(s.document, s.id): (self.document[s.document].title,
-                                       self.document[s.document].sections[s.index].title or "",
-                                       self.section_topics.get((s.document, s.id), ()))
-                  for s in self.sections}
+        empty, places = ParagraphNotes(), self._places
         for p in self.paragraphs:
             para, record = p.paragraph, records.get(p.id)
             notes = notes_of.get(p.id, empty)

@@ -24,7 +24,8 @@ from build_tools.model import PlacedParagraph
 from build_tools.render.env import Joined
 from build_tools.render.html import AnchorKey, SpanKey, anchored_text, linked_text
 from build_tools.sentences import split_sentences
-from build_tools.site_data import SiteData, term_url
+from build_tools.annotate import ParagraphNotes
+from build_tools.site_data import ParagraphFacts, SiteData, term_url
 from build_tools.urls import relative_url
 
 T = TypeVar("T")
@@ -83,72 +84,65 @@ def term_target(site: SiteData, entry_id: str) -> str:
     return f"{document}/" if document else term_url(entry_id)
 
 
-def term_spans(site: SiteData, placed: PlacedParagraph, page_url: str) -> dict[int, tuple[SpanKey, ...]]:
+def term_spans(site: SiteData, notes: ParagraphNotes, page_url: str) -> dict[int, tuple[SpanKey, ...]]:
     """Return link spans per piece (-1 = text, i = item): the first mention of each entry."""
-    notes = site.annotations.for_paragraph(placed.id)
     if not notes.pieces:
         return {}
     seen: set[str] = set()
     spans: dict[int, list[SpanKey]] = {}
     parts = {(item, start): url for item, start, url in notes.part_links}
-    entries = site.glossary.by_id
     for piece in notes.pieces:
         for mention in piece.mentions:
             entry_id = mention.entry_id
             if entry_id in seen:
                 continue
             seen.add(entry_id)
-            entry = entries[entry_id]
-            target = parts.get((piece.item, mention.start)) or term_target(site, entry.id)
+            target = parts.get((piece.item, mention.start)) or term_target(site, entry_id)
             spans.setdefault(piece.item, []).append(
-                (mention.start, mention.end, relative_url(page_url, target), entry.id))
+                (mention.start, mention.end, relative_url(page_url, target), entry_id))
     return {k: tuple(v) for k, v in spans.items()}
 
 
-def paragraph_view(site: SiteData, placed: PlacedParagraph, page_url: str) -> ParagraphView:
-    """Return the view of one published paragraph on the page at ``page_url``.
+def paragraph_view(site: SiteData, facts: ParagraphFacts, page_url: str) -> ParagraphView:
+    """Return the view of one published paragraph, from its facts, on the page at ``page_url``.
 
-    Topics its section already lists at the top of the page are not repeated.
+    Reads nothing else of the paragraph than its facts (which key its memo), and of
+    the site only the link facts (``link_context``). Topics its section already
+    lists at the top of the page are not repeated.
     """
-    para = placed.paragraph
-    spans = term_spans(site, placed, page_url)
-    notes = site.annotations.for_paragraph(placed.id)
-    record = site.registry_record(placed.id)
+    notes = facts.notes
+    spans = term_spans(site, notes, page_url)
     amended = ""
     history: tuple = ()
-    if record is not None and any(h.event == "amended" for h in record.history):
-        amended = next(h.date for h in reversed(record.history) if h.event == "amended")
-        history = tuple((h.date, h.event, h.text) for h in reversed(record.history))
-    topics: tuple[LinkView, ...] = ()
-    if notes.topics:
-        shown = site.section_topics.get((placed.document, placed.section), ())
-        topics = tuple(LinkView(relative_url(page_url, site.topic[t].url), site.topic[t].title)
-                       for t in notes.topics if t in site.topic and t not in shown)
+    if any(h.event == "amended" for h in facts.history):
+        amended = next(h.date for h in reversed(facts.history) if h.event == "amended")
+        history = tuple((h.date, h.event, h.text) for h in reversed(facts.history))
+    topics = tuple(LinkView(relative_url(page_url, site.topic[t].url), site.topic[t].title)
+                   for t in notes.topics if t in site.topic and t not in facts.section_topics)
     return ParagraphView(
-        id=placed.id,
-        label=para.label,
-        numbered=para.numbered,
-        text=para.text,
+        id=facts.id,
+        label=facts.label,
+        numbered=facts.numbered,
+        text=facts.text,
         spans=spans.get(-1, ()),
-        anchors=commitment_anchors(para.text, notes.commitments),
-        items=tuple(ItemView(item.marker, item.text, spans.get(i, ()))
-                    for i, item in enumerate(para.items)),
-        footnote_refs=tuple(FootnoteRef(m, footnote_id(placed.document, m),
-                                        f"fnref-{placed.document}-{m}") for m in para.footnote_refs),
+        anchors=commitment_anchors(facts.text, notes.commitments),
+        items=tuple(ItemView(marker, text, spans.get(i, ())) for i, (marker, text) in enumerate(facts.items)),
+        footnote_refs=tuple(FootnoteRef(m, footnote_id(facts.document, m),
+                                        f"fnref-{facts.document}-{m}") for m in facts.footnote_refs),
         amended=amended,
         history=history,
         topics=topics,
-        related=related_links(site, placed, page_url),
+        related=related_links(facts, page_url),
     )
 
 
-def related_links(site: SiteData, placed: PlacedParagraph, page_url: str) -> tuple[LinkView, ...]:
+def related_links(facts: ParagraphFacts, page_url: str) -> tuple[LinkView, ...]:
     """Return the links to a paragraph's related paragraphs, from the page at ``page_url``:
     named 'Ukraine ¶ 4', after the document's short title when it is another document
     ('Apulia Leaders 2024: Ukraine ¶ 4')."""
     return tuple(LinkView(relative_url(page_url, t.url),
-                          t.name if t.document == placed.document else f"{t.short_title}: {t.name}")
-                 for t in site.facts[placed.id].value.related)
+                          t.name if t.document == facts.document else f"{t.short_title}: {t.name}")
+                 for t in facts.related)
 
 
 def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
@@ -217,8 +211,9 @@ def paragraph_html(site: SiteData, placed: PlacedParagraph, page_url: str) -> Ma
     reads of the paragraph, and the site-wide facts links depend on), so a rebuild does
     not resolve the view of an unchanged paragraph.
     """
-    key = (site.facts[placed.id], page_url, link_context(site))
-    return _HTML.get(key, lambda: _render(paragraph_view(site, placed, page_url)))
+    facts = site.facts[placed.id]
+    key = (facts, page_url, link_context(site))
+    return _HTML.get(key, lambda: _render(paragraph_view(site, facts.value, page_url)))
 
 
 def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Joined:
