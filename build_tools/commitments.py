@@ -92,6 +92,18 @@ _PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("task", r"(?:task|ask|instruct)(?:s|ed)?\s+(?:our|the|their)\s+"
                  rf"{_QUALIFIER}(?:ministers|officials|sherpas)\b"),
     ))
+
+
+def _alternatives(phrases: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """Return one pattern trying the phrases' patterns in order at a position, as a loop
+    over them would: ``lastindex`` numbers the phrase that matched from 1. (The
+    phrases' own groups are all non-capturing.)"""
+    return re.compile("|".join(f"({pattern.pattern})" for _, pattern in phrases), _I)
+
+
+_PHRASE_RE = _alternatives(_PHRASES)
+_REAFFIRM = [verb for verb, _ in _PHRASES].index("reaffirm commitment to")
+_AFTER_REAFFIRM_RE = _alternatives(_PHRASES[_REAFFIRM + 1:])
 # What a reaffirming verb must reaffirm: 'our [unwavering] commitment(s)', 'our call on'.
 _OBJECT_QUALIFIER = r"(?:(?!(?:to|for|of|in|on|with)\b)[\w’'-]+\s+){0,4}?"
 _REAFFIRMED_RE = re.compile(
@@ -134,11 +146,23 @@ def commitment_verb(sentence: str) -> str | None:
 def _subject_ends(sentence: str) -> list[int]:
     """Return the positions right after each author subject of the sentence, in order."""
     ends = [m.end() for m in _WE_RE.finditer(sentence)]
-    for match in _THIRD_RE.finditer(sentence):
-        before = sentence[:match.start()].split()
-        if not before or before[-1].lower() not in _PREPOSITIONS:
-            ends.append(match.end())
+    if _may_name_authors(sentence):
+        for match in _THIRD_RE.finditer(sentence):
+            before = sentence[:match.start()].rsplit(None, 1)
+            if not before or before[-1].lower() not in _PREPOSITIONS:
+                ends.append(match.end())
     return sorted(ends)
+
+
+def _may_name_authors(sentence: str) -> bool:
+    """Return False only if no third-person name of the authors can be in the sentence:
+    each holds '7', 'ministers' or 'leaders'. Case-insensitive matching of plain
+    ASCII is lowercasing, so the test is exact there and far cheaper than the search;
+    other text always goes to the search."""
+    if not sentence.isascii():
+        return True
+    lower = sentence.lower()
+    return "7" in lower or "ministers" in lower or "leaders" in lower
 
 
 def _verb_at(sentence: str, at: int) -> str | None:
@@ -152,19 +176,22 @@ def _verb_at(sentence: str, at: int) -> str | None:
 
 
 def _phrase_at(sentence: str, at: int) -> str | None:
-    """Return the committing phrase other than will/shall starting at position at, if any."""
-    for verb, pattern in _PHRASES:
-        match = pattern.match(sentence, at)
-        if not match:
-            continue
-        if verb != "reaffirm commitment to":
-            return verb
-        reaffirmed = _REAFFIRMED_RE.match(sentence, match.end())
-        if reaffirmed and reaffirmed.group("commitment"):
-            return verb
-        if reaffirmed:
-            return "call for" if reaffirmed.group("prep").lower() == "for" else "call on"
-    return None
+    """Return the committing phrase other than will/shall starting at position at, if any:
+    the first of ``_PHRASES`` to match there (one search tries them all in order)."""
+    match = _PHRASE_RE.match(sentence, at)
+    if not match:
+        return None
+    verb = _PHRASES[match.lastindex - 1][0]
+    if verb != "reaffirm commitment to":
+        return verb
+    reaffirmed = _REAFFIRMED_RE.match(sentence, match.end())
+    if reaffirmed and reaffirmed.group("commitment"):
+        return verb
+    if reaffirmed:
+        return "call for" if reaffirmed.group("prep").lower() == "for" else "call on"
+    # Not a reaffirmed commitment: the phrases after it may still match.
+    match = _AFTER_REAFFIRM_RE.match(sentence, at)
+    return _PHRASES[_REAFFIRM + match.lastindex][0] if match else None
 
 
 def _coordinated_verb(sentence: str, at: int) -> str | None:
