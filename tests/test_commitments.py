@@ -161,19 +161,24 @@ def test_a_paragraph_without_commitments_gives_none():
     assert find_commitments("p", "We welcome the report. We note its findings.") == ()
 
 
+def _published_texts():
+    """Yield (document slug, 'text' or 'items', text) for every paragraph text and list
+    item of the published texts."""
+    for path in sorted(TEXTS.glob("*.txt")):
+        document = parse_text(read_source_text(path))
+        for section in document.sections:
+            for paragraph in section.paragraphs:
+                yield document.slug, "text", paragraph.text
+                for item in paragraph.items:
+                    yield document.slug, "items", item.text
+
+
 def _counts() -> dict[str, tuple[int, int]]:
     """Return, per document, commitments in paragraph texts and in list items."""
     counts: dict[str, Counter[str]] = {}
-    for path in sorted(TEXTS.glob("*.txt")):
-        document = parse_text(read_source_text(path))
-        tally: Counter[str] = Counter()
-        for section in document.sections:
-            for paragraph in section.paragraphs:
-                tally["text"] += len(find_commitments("p", paragraph.text))
-                tally["items"] += sum(len(find_commitments("p", item.text))
-                                      for item in paragraph.items)
-        counts[document.slug] = (tally["text"], tally["items"])
-    return counts
+    for slug, kind, text in _published_texts():
+        counts.setdefault(slug, Counter())[kind] += len(find_commitments("p", text))
+    return {slug: (tally["text"], tally["items"]) for slug, tally in counts.items()}
 
 
 def test_commitment_totals_of_the_published_texts_are_the_reviewed_ones():
@@ -214,13 +219,7 @@ def test_split_sentences_ends_sentences_only_where_a_new_one_starts(text, senten
 
 def _all_sentences() -> list[str]:
     """Every sentence of the published texts, paragraph texts and items alike."""
-    found: list[str] = []
-    for path in sorted(TEXTS.glob("*.txt")):
-        for section in parse_text(read_source_text(path)).sections:
-            for paragraph in section.paragraphs:
-                for text in (paragraph.text, *(item.text for item in paragraph.items)):
-                    found += _sentences(text)
-    return found
+    return [sentence for _, _, text in _published_texts() for sentence in _sentences(text)]
 
 
 def _phrase_by_loop(sentence: str, at: int) -> str | None:
