@@ -40,10 +40,16 @@ def generated_dir(config) -> Path:
     Pages are rewritten only when their content changed, so ``mkdocs serve
     --dirty`` rebuilds only them.
     """
-    source = source_dir(config).resolve()
-    project = Path(config["config_file_path"] or ".").resolve().parent
-    if source == (project / "source").resolve():
-        return project / "generated" / "pages"
+    return pages_folder(source_dir(config), Path(config["config_file_path"] or ".").resolve().parent)
+
+
+def pages_folder(source: Path, project: Path) -> Path:
+    """Return the folder the pages generated from ``source`` go to, for the project at
+    ``project``: ``generated/pages`` for its own ``source/``, else a hidden folder
+    beside ``source``."""
+    source = Path(source).resolve()
+    if source == (Path(project) / "source").resolve():
+        return Path(project) / "generated" / "pages"
     return source.parent / f".{source.name}-pages"
 
 

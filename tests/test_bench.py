@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import cache
-from build_tools.bench import Run, Target, changed_pages, run_bench, table, targets
+from build_tools import cache, site_build
+from build_tools.bench import Run, Target, bench_size, changed_pages, run_bench, table, targets
 from build_tools.glossary import load_glossary
 from build_tools.pipeline import generate, read_inputs
 from build_tools.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edit_one_paragraph,
@@ -130,3 +130,13 @@ def test_the_pages_written_target_counts_an_unchanged_page_any_edit_wrote():
         return next(t for t in targets({50: full}, {50: edit}, {}) if "did not change" in t.name)
     assert written_target(clean).met and written_target(clean).value == 0
     assert not written_target(dirty).met and written_target(dirty).value == 1
+
+
+def test_mkdocs_builds_of_the_benchmark_find_every_page_already_written(tmp_path):
+    # Our write stage writes where the hook does, so MkDocs' time holds no write of ours.
+    full, edit, _ = bench_size(2, tmp_path)
+    hook_write = site_build.last_write_report
+    assert hook_write is not None
+    assert hook_write.written == ()
+    assert len(hook_write.kept) == edit.pages
+    assert len(full.report.written) == full.pages
