@@ -1,8 +1,9 @@
 """Commitment pages: an index with counts by document, topic and verb, then one page
 per document and one per topic listing every committing sentence.
 
-Splitting keeps each page's size in proportion to its own share of the corpus,
-so no page grows with the whole site.
+A document's list stays the size of its document. A topic's list grows with the
+corpus, so it is split into pages of at most ``TOPIC_ROWS_PER_PAGE`` sentences
+(``list_pages``): no page grows with the whole site.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import NamedTuple
 
 from build_tools import cache
 from build_tools.render.env import Joined, Page, make_page, page_meta
+from build_tools.render.list_pages import split_list
 from build_tools.site_data import COMMITMENTS_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
 
@@ -68,6 +70,10 @@ _SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
 """A document's share of the commitment pages by its facts."""
 
 
+TOPIC_ROWS_PER_PAGE = 500
+"""Most sentences one page of a topic's list holds (about 250 KB of Markdown)."""
+
+
 def document_url(slug: str) -> str:
     return f"{COMMITMENTS_URL}{slug}/"
 
@@ -89,8 +95,10 @@ def row(c: CommitmentView, document_title: str = "") -> str:
             f'<span class="commitment-text">{escape(c.text)}</span></li>')
 
 
-def commitments_pages(site: SiteData) -> tuple[Page, ...]:
-    """Return the commitments index, one page per document and one per topic."""
+def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]:
+    """Return the commitments index, one page per document, and each topic's list in
+    pages of at most ``per_page`` sentences (``TOPIC_ROWS_PER_PAGE`` when not given)."""
+    per_page = per_page or TOPIC_ROWS_PER_PAGE
     by_document: dict[str, tuple[str, ...]] = {}
     by_topic: dict[str, list[str]] = {t.id: [] for t in site.topics}
     verbs: dict[str, int] = {}
@@ -112,12 +120,16 @@ def commitments_pages(site: SiteData) -> tuple[Page, ...]:
         items = by_document[doc.slug]
         pages.append(make_page(url, page_meta(f"Commitments: {doc.title}", "commitments"),
                                "commitment_list.md.j2", heading=doc.title, count=len(items),
-                               rows=commitment_rows(items, url)))
+                               rows=commitment_rows(items, url), part=None))
     for topic in site.topics:
-        if by_topic[topic.id]:
-            url = topic_url(topic.id)
-            items = by_topic[topic.id]
-            pages.append(make_page(url, page_meta(f"Commitments: {topic.title}", "commitments"),
+        items = by_topic[topic.id]
+        if not items:
+            continue
+        for part in split_list(topic_url(topic.id), items, per_page):
+            title = f"Commitments: {topic.title}"
+            if part.count > 1:
+                title += f" (page {part.number} of {part.count})"
+            pages.append(make_page(part.url, page_meta(title, "commitments"),
                                    "commitment_list.md.j2", heading=topic.title, count=len(items),
-                                   rows=commitment_rows(items, url)))
+                                   rows=commitment_rows(part.rows, part.url), part=part._replace(rows=())))
     return tuple(pages)

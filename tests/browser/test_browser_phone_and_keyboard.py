@@ -34,14 +34,21 @@ def test_escape_closes_the_nav_and_returns_focus_to_the_toggle(phone, site):
     assert phone.locator(".nav-toggle").get_attribute("aria-expanded") == "false"
 
 
-@pytest.mark.parametrize("which", ["home", "section", "document", "glossary", "search"])
+@pytest.mark.parametrize("which", ["home", "section", "document", "glossary", "search", "commitments", "topic"])
 def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, which):
-    longest = max(site.section_pages, key=lambda u: (site.root / u / "index.html").stat().st_size)
+    def largest(urls: list[str]) -> str:
+        return max(urls, key=lambda u: (site.root / u / "index.html").stat().st_size)
+
+    longest = largest(site.section_pages)
+    # The largest commitments list: its rows' links name the document, section and sentence.
     path = {"home": "", "section": longest, "document": longest.split("/")[0] + "/",
-            "glossary": "glossary/", "search": "search/?q=G7+commitment"}[which]
+            "glossary": "glossary/", "search": "search/?q=G7+commitment",
+            "commitments": largest(site.pages_under("commitments")),
+            "topic": largest(site.pages_under("topics"))}[which]
     phone.goto(site.url(path))
     phone.wait_for_timeout(100)
-    width = phone.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    # clientWidth, not innerWidth: on a phone innerWidth widens to fit what overflows.
+    width = phone.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"{path} is {width[0]}px wide in a {width[1]}px viewport"
 
 

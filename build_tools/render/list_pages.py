@@ -1,0 +1,90 @@
+"""Long lists split over numbered pages, and the page links each of those pages carries.
+
+A list that grows with the corpus (every committing sentence on a topic) is cut
+into pages of a fixed number of rows, so no page grows with the whole site. Page
+1 keeps the list's own URL; page k is at ``<list URL><k>/``. The links between
+the pages are a fixed window (first, last, and the pages around the current
+one), so they do not grow with the list either.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence, TypeVar
+
+T = TypeVar("T")
+
+AROUND = 2
+"""Pages linked on each side of the current one, besides the first and the last."""
+
+
+class ListPage(NamedTuple):
+    """One page of a split list."""
+
+    number: int
+    """From 1."""
+    count: int
+    """How many pages the list has."""
+    url: str
+    first_row: int
+    """The position of the page's first row in the whole list, from 1."""
+    rows: tuple
+    links: tuple["PageLink", ...]
+    """The links to the list's other pages (empty when the list fits on one page)."""
+
+
+class PageLink(NamedTuple):
+    """A link of the page links: a page number, previous, next, or a gap ('…')."""
+
+    label: str
+    url: str
+    """Site-root-relative; '' for the current page and for a gap."""
+    rel: str = ""
+    """'prev' or 'next' for those two links."""
+    current: bool = False
+
+
+def page_url(list_url: str, number: int) -> str:
+    """Return the URL of page ``number`` of the list at ``list_url``."""
+    return list_url if number == 1 else f"{list_url}{number}/"
+
+
+def shown_numbers(current: int, count: int, around: int = AROUND) -> list[int | None]:
+    """Return the page numbers to link from page ``current`` of ``count``, in order,
+    with None where numbers are left out."""
+    wanted = sorted({1, count, *range(max(1, current - around), min(count, current + around) + 1)})
+    shown: list[int | None] = []
+    for number in wanted:
+        if shown and shown[-1] is not None and number > shown[-1] + 1:
+            shown.append(None)
+        shown.append(number)
+    return shown
+
+
+def page_links(list_url: str, current: int, count: int) -> tuple[PageLink, ...]:
+    """Return the links page ``current`` of a ``count``-page list carries (none for one page)."""
+    if count <= 1:
+        return ()
+    links: list[PageLink] = []
+    if current > 1:
+        links.append(PageLink("Previous", page_url(list_url, current - 1), rel="prev"))
+    for number in shown_numbers(current, count):
+        if number is None:
+            links.append(PageLink("…", ""))
+        else:
+            links.append(PageLink(str(number), "" if number == current else page_url(list_url, number),
+                                  current=number == current))
+    if current < count:
+        links.append(PageLink("Next", page_url(list_url, current + 1), rel="next"))
+    return tuple(links)
+
+
+def split_list(list_url: str, rows: Sequence[T], per_page: int) -> tuple[ListPage, ...]:
+    """Return ``rows`` cut into pages of at most ``per_page`` rows (one page when empty)."""
+    if per_page < 1:
+        raise ValueError(f"a list page holds at least one row, not {per_page}")
+    count = max(1, -(-len(rows) // per_page))
+    return tuple(
+        ListPage(number, count, page_url(list_url, number), (number - 1) * per_page + 1,
+                 tuple(rows[(number - 1) * per_page:number * per_page]),
+                 page_links(list_url, number, count))
+        for number in range(1, count + 1))

@@ -1,0 +1,128 @@
+"""Long lists split over pages: every row kept once, in order, with a fixed window of page links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.pipeline import generate, read_inputs
+from build_tools.render import commitments_page
+from build_tools.render.commitments_page import commitments_pages, document_url, topic_url
+from build_tools.render.list_pages import AROUND, page_links, page_url, shown_numbers, split_list
+from tests.helpers import BUILD_DATE, SOURCE, build, copy_source, resolve_href
+
+
+def test_split_list_keeps_every_row_once_in_order_and_numbers_the_pages():
+    rows = [f"row {i}" for i in range(23)]
+    parts = split_list("list/", rows, 5)
+    assert [p.number for p in parts] == [1, 2, 3, 4, 5] and {p.count for p in parts} == {5}
+    assert [r for p in parts for r in p.rows] == rows
+    assert [len(p.rows) for p in parts] == [5, 5, 5, 5, 3]
+    assert [p.first_row for p in parts] == [1, 6, 11, 16, 21]
+    assert [p.url for p in parts] == ["list/", "list/2/", "list/3/", "list/4/", "list/5/"]
+
+
+@pytest.mark.parametrize("length", [0, 1, 5])
+def test_a_list_that_fits_on_a_page_stays_at_its_own_url_without_page_links(length):
+    [part] = split_list("list/", list(range(length)), 5)
+    assert (part.url, part.number, part.count, part.links) == ("list/", 1, 1, ())
+    assert part.rows == tuple(range(length))
+
+
+def test_a_page_holds_at_least_one_row():
+    with pytest.raises(ValueError, match="at least one row"):
+        split_list("list/", [1, 2], 0)
+
+
+def test_shown_numbers_keep_first_last_and_the_window_with_gaps_marked():
+    assert shown_numbers(5, 12) == [1, None, 3, 4, 5, 6, 7, None, 12]
+    assert shown_numbers(4, 12) == [1, 2, 3, 4, 5, 6, None, 12]
+    assert shown_numbers(1, 4) == [1, 2, 3, 4]
+    assert shown_numbers(12, 12) == [1, None, 10, 11, 12]
+
+
+@pytest.mark.parametrize("count", [2, 9, 60, 5000])
+def test_page_links_are_a_fixed_window_whatever_the_length_of_the_list(count):
+    most = 2 + 2 + (2 * AROUND + 1) + 2  # previous, next, first, last, the window, two gaps
+    for current in sorted({1, 2, count // 2, count - 1, count} - {0}):
+        links = page_links("list/", current, count)
+        assert len(links) <= most
+        numbers = [int(link.label) for link in links if link.label.isdigit()]
+        assert numbers == sorted(numbers) and numbers[0] == 1 and numbers[-1] == count
+        [here] = [link for link in links if link.current]
+        assert here.label == str(current) and here.url == ""
+        for link in links:
+            if link.label.isdigit() and not link.current:
+                assert link.url == page_url("list/", int(link.label))
+        by_rel = {link.rel: link.url for link in links if link.rel}
+        assert by_rel.get("prev") == (page_url("list/", current - 1) if current > 1 else None)
+        assert by_rel.get("next") == (page_url("list/", current + 1) if current < count else None)
+
+
+@pytest.fixture(scope="module")
+def site():
+    return generate(read_inputs(SOURCE), BUILD_DATE).site
+
+
+def _hrefs(page) -> list[str]:
+    body = page.content.split("\n---\n", 1)[1]
+    return [a["href"] for a in BeautifulSoup(body, "html.parser").select(".commitment-list a")]
+
+
+def _targets(page) -> list[tuple[str, str]]:
+    return [resolve_href(page.url, href) for href in _hrefs(page)]
+
+
+def test_a_topic_list_longer_than_a_page_is_split_and_loses_no_sentence(site):
+    whole = {p.url: p for p in commitments_pages(site, per_page=10**6)}
+    split = commitments_pages(site, per_page=7)
+    split_topics = 0
+    for topic in site.topics:
+        url = topic_url(topic.id)
+        if url not in whole:
+            continue
+        parts = [p for p in split if p.url == url or (p.url.startswith(url) and p.url[len(url):-1].isdigit())]
+        assert [p.url for p in parts] == [page_url(url, k) for k in range(1, len(parts) + 1)]
+        assert [t for p in parts for t in _targets(p)] == _targets(whole[url])
+        assert all(len(_hrefs(p)) <= 7 for p in parts)
+        if len(parts) > 1:
+            split_topics += 1
+            assert f"(page 2 of {len(parts)})" in parts[1].content.split("\n", 2)[1]
+            assert 'start="8"' in parts[1].content
+    assert split_topics > 0
+
+
+def test_page_links_of_a_split_list_land_on_its_own_pages(site):
+    pages = commitments_pages(site, per_page=7)
+    served = {p.url for p in pages}
+    checked = 0
+    for page in pages:
+        body = BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+        for nav in body.select("nav.list-pages"):
+            for a in nav.select("a"):
+                target, _ = resolve_href(page.url, a["href"])
+                assert target + "/" in served, (page.url, a["href"])
+                checked += 1
+    assert checked > 0
+
+
+def test_document_lists_are_never_split(site):
+    pages = {p.url: p for p in commitments_pages(site, per_page=7)}
+    for doc in site.documents:
+        assert len(_hrefs(pages[document_url(doc.slug)])) == sum(
+            len(p.notes.commitments) for p in (f.value for f in site.document_facts[doc.slug].value.paragraphs))
+        assert page_url(document_url(doc.slug), 2) not in pages
+
+
+def test_a_site_with_split_topic_lists_builds_strictly(tmp_path, monkeypatch):
+    monkeypatch.setattr(commitments_page, "TOPIC_ROWS_PER_PAGE", 10)
+    source = copy_source(tmp_path / "source")
+    site = tmp_path / "site"
+    assert build(source, site) == 0
+    second = Path(site, "commitments", "topic-ukraine", "2", "index.html")
+    assert second.exists()
+    html = BeautifulSoup(second.read_text(encoding="utf-8"), "html.parser")
+    assert "page 2 of" in html.title.get_text()
+    assert html.select_one("nav.list-pages [aria-current=page]").get_text() == "2"
