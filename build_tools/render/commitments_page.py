@@ -2,8 +2,9 @@
 per document and one per topic listing every committing sentence.
 
 A document's list stays the size of its document. A topic's list grows with the
-corpus, so it is split into pages of at most ``TOPIC_ROWS_PER_PAGE`` sentences
-(``list_pages``): no page grows with the whole site.
+corpus, so it is split into pages of at most ``TOPIC_ROWS_PER_PAGE`` sentences,
+each document's sentences on one page (``list_pages``): no page grows with the
+whole site.
 """
 
 from __future__ import annotations
@@ -100,19 +101,21 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
     pages of at most ``per_page`` sentences (``TOPIC_ROWS_PER_PAGE`` when not given)."""
     per_page = per_page or TOPIC_ROWS_PER_PAGE
     by_document: dict[str, tuple[str, ...]] = {}
-    by_topic: dict[str, list[str]] = {t.id: [] for t in site.topics}
+    by_topic: dict[str, list[tuple[str, ...]]] = {t.id: [] for t in site.topics}
+    """Topic id → each document's rows on it, in site order."""
     verbs: dict[str, int] = {}
     for doc in site.documents:
         share = document_commitments(site.document_facts[doc.slug])
         by_document[doc.slug] = share.rows
         for topic, rows in share.by_topic:
-            by_topic.setdefault(topic, []).extend(rows)
+            by_topic.setdefault(topic, []).append(rows)
         for verb in share.verbs:
             verbs[verb] = verbs.get(verb, 0) + 1
     index = make_page(
         COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
         documents=tuple((d.title, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
-        topics=tuple((t.title, topic_url(t.id), len(by_topic[t.id])) for t in site.topics if by_topic[t.id]),
+        topics=tuple((t.title, topic_url(t.id), sum(map(len, by_topic[t.id])))
+                     for t in site.topics if by_topic[t.id]),
         total=sum(verbs.values()), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
     pages = [index]
     for doc in site.documents:
@@ -122,14 +125,17 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
                                "commitment_list.md.j2", heading=doc.title, count=len(items),
                                rows=commitment_rows(items, url), part=None))
     for topic in site.topics:
-        items = by_topic[topic.id]
-        if not items:
+        documents = by_topic[topic.id]
+        if not documents:
             continue
-        for part in split_list(topic_url(topic.id), items, per_page):
+        # A document's rows stay on one page, so an edit rewrites its own page; only the
+        # first page shows the total, which any such edit may change.
+        for part in split_list(topic_url(topic.id), documents, per_page):
             title = f"Commitments: {topic.title}"
             if part.count > 1:
                 title += f" (page {part.number} of {part.count})"
             pages.append(make_page(part.url, page_meta(title, "commitments"),
-                                   "commitment_list.md.j2", heading=topic.title, count=len(items),
+                                   "commitment_list.md.j2", heading=topic.title,
+                                   count=sum(map(len, documents)) if part.number == 1 else None,
                                    rows=commitment_rows(part.rows, part.url), part=part._replace(rows=())))
     return tuple(pages)

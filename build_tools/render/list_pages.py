@@ -1,10 +1,13 @@
 """Long lists split over numbered pages, and the page links each of those pages carries.
 
 A list that grows with the corpus (every committing sentence on a topic) is cut
-into pages of a fixed number of rows, so no page grows with the whole site. Page
-1 keeps the list's own URL; page k is at ``<list URL><k>/``. The links between
-the pages are a fixed window (first, last, and the pages around the current
-one), so they do not grow with the list either.
+into pages of at most a fixed number of rows, so no page grows with the whole
+site. Its rows come in groups (a document's rows), and a page holds whole
+groups, filled in order: a change inside one group changes its own page only,
+unless the group no longer fits there. A group longer than a page has pages
+of its own. Page 1 keeps the list's own URL; page k is at ``<list URL><k>/``.
+The links between the pages are a fixed window (first, last, and the pages
+around the current one), so they do not grow with the list either.
 """
 
 from __future__ import annotations
@@ -25,8 +28,6 @@ class ListPage(NamedTuple):
     count: int
     """How many pages the list has."""
     url: str
-    first_row: int
-    """The position of the page's first row in the whole list, from 1."""
     rows: tuple
     links: tuple["PageLink", ...]
     """The links to the list's other pages (empty when the list fits on one page)."""
@@ -78,13 +79,32 @@ def page_links(list_url: str, current: int, count: int) -> tuple[PageLink, ...]:
     return tuple(links)
 
 
-def split_list(list_url: str, rows: Sequence[T], per_page: int) -> tuple[ListPage, ...]:
-    """Return ``rows`` cut into pages of at most ``per_page`` rows (one page when empty)."""
+def pack_groups(groups: Sequence[Sequence[T]], per_page: int) -> list[tuple[T, ...]]:
+    """Return the rows of ``groups`` as pages of at most ``per_page`` rows: whole groups
+    in order, a page closed when the next group does not fit, a group longer than a
+    page cut into pages of its own. Always at least one page."""
     if per_page < 1:
         raise ValueError(f"a list page holds at least one row, not {per_page}")
-    count = max(1, -(-len(rows) // per_page))
-    return tuple(
-        ListPage(number, count, page_url(list_url, number), (number - 1) * per_page + 1,
-                 tuple(rows[(number - 1) * per_page:number * per_page]),
-                 page_links(list_url, number, count))
-        for number in range(1, count + 1))
+    pages: list[tuple[T, ...]] = []
+    current: list[T] = []
+    for group in groups:
+        if current and len(current) + len(group) > per_page:
+            pages.append(tuple(current))
+            current = []
+        if len(group) > per_page:
+            pages += [tuple(group[k:k + per_page]) for k in range(0, len(group), per_page)]
+            continue
+        current += group
+    if current or not pages:
+        pages.append(tuple(current))
+    return pages
+
+
+def split_list(list_url: str, groups: Sequence[Sequence[T]], per_page: int) -> tuple[ListPage, ...]:
+    """Return the pages of the list at ``list_url`` whose rows come in ``groups``
+    (see ``pack_groups``), each with its page links."""
+    packed = pack_groups(groups, per_page)
+    count = len(packed)
+    return tuple(ListPage(number, count, page_url(list_url, number), rows,
+                          page_links(list_url, number, count))
+                 for number, rows in enumerate(packed, start=1))
