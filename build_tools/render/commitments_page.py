@@ -99,10 +99,10 @@ def row(c: CommitmentView, document_title: str = "") -> str:
 def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]:
     """Return the commitments index, one page per document, and each topic's list in
     pages of at most ``per_page`` sentences (``TOPIC_ROWS_PER_PAGE`` when not given)."""
-    per_page = per_page or TOPIC_ROWS_PER_PAGE
+    per_page = TOPIC_ROWS_PER_PAGE if per_page is None else per_page
     by_document: dict[str, tuple[str, ...]] = {}
+    # Topic id → each document's rows on it, in site order.
     by_topic: dict[str, list[tuple[str, ...]]] = {t.id: [] for t in site.topics}
-    """Topic id → each document's rows on it, in site order."""
     verbs: dict[str, int] = {}
     for doc in site.documents:
         share = document_commitments(site.document_facts[doc.slug])
