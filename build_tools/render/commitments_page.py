@@ -111,11 +111,11 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
             by_topic.setdefault(topic, []).append(rows)
         for verb in share.verbs:
             verbs[verb] = verbs.get(verb, 0) + 1
+    topic_counts = {topic: sum(map(len, documents)) for topic, documents in by_topic.items()}
     index = make_page(
         COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
         documents=tuple((d.title, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
-        topics=tuple((t.title, topic_url(t.id), sum(map(len, by_topic[t.id])))
-                     for t in site.topics if by_topic[t.id]),
+        topics=tuple((t.title, topic_url(t.id), topic_counts[t.id]) for t in site.topics if by_topic[t.id]),
         total=sum(verbs.values()), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
     pages = [index]
     for doc in site.documents:
@@ -136,6 +136,6 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
                 title += f" (page {part.number} of {part.count})"
             pages.append(make_page(part.url, page_meta(title, "commitments"),
                                    "commitment_list.md.j2", heading=topic.title,
-                                   count=sum(map(len, documents)) if part.number == 1 else None,
+                                   count=topic_counts[topic.id] if part.number == 1 else None,
                                    rows=commitment_rows(part.rows, part.url), part=part._replace(rows=())))
     return tuple(pages)

@@ -40,9 +40,9 @@ def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, which):
         return max(urls, key=lambda u: (site.root / u / "index.html").stat().st_size)
 
     longest = largest(site.section_pages)
-    # The largest commitments list: its rows' links name the document, section and sentence.
     path = {"home": "", "section": longest, "document": longest.split("/")[0] + "/",
             "glossary": "glossary/", "search": "search/?q=G7+commitment",
+            # Its rows' links name the document, section and sentence.
             "commitments": largest(site.pages_under("commitments")),
             "topic": largest(site.pages_under("topics"))}[which]
     phone.goto(site.url(path))
