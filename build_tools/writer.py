@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +29,9 @@ class _Written(NamedTuple):
 
     mtime_ns: int
     size: int
-    digest: bytes
     content: str
-    """The very string written: a memoised page that comes back is recognised by identity."""
+    """The very string written: a memoised page that comes back is recognised by
+    identity, and any other string is compared with it, so no page is hashed."""
 
 
 _WRITTEN: dict[str, _Written] = {}
@@ -40,20 +39,16 @@ _WRITTEN: dict[str, _Written] = {}
 objects cost more than those at two thousand pages."""
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
-
-
-def _remember(path: str, content: str, data: bytes) -> None:
+def _remember(path: str, content: str) -> None:
     stat = os.stat(path)
-    _WRITTEN[path] = _Written(stat.st_mtime_ns, stat.st_size, _digest(data), content)
+    _WRITTEN[path] = _Written(stat.st_mtime_ns, stat.st_size, content)
 
 
 def _bytes_to_write(path: str, content: str) -> bytes | None:
     """Return ``content`` encoded when ``path`` does not hold it, None when it does.
 
-    A file this process wrote and nobody touched since is compared by identity of
-    the string, else by digest; any other file is read back and compared. Either
+    A file this process wrote and nobody touched since is compared with the string
+    written (by identity first); any other file is read back and compared. Either
     way the content is encoded at most once.
     """
     try:
@@ -64,20 +59,19 @@ def _bytes_to_write(path: str, content: str) -> bytes | None:
     if known is not None and (known.mtime_ns, known.size) == (stat.st_mtime_ns, stat.st_size):
         if known.content is content:
             return None
-        data = content.encode("utf-8")
-        if len(data) == stat.st_size and known.digest == _digest(data):
+        if known.content == content:
             # Equal words in a new string: remember this one, so the next build
             # recognises it by identity.
             _WRITTEN[path] = known._replace(content=content)
             return None
-        return data
+        return content.encode("utf-8")
     data = content.encode("utf-8")
     if stat.st_size != len(data):
         return data
     with open(path, "rb") as handle:
         if handle.read() != data:
             return data
-    _remember(path, content, data)
+    _remember(path, content)
     return None
 
 
@@ -110,7 +104,7 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         # build makes, so that build writes it again.
         with open(path, "wb") as handle:
             handle.write(data)
-        _remember(path, page.content, data)
+        _remember(path, page.content)
         written.append(page.src_uri)
     wanted = {page.src_uri for page in pages}
     # Only pages an earlier write made are ever removed: other files in the folder are not ours.

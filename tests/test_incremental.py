@@ -46,3 +46,13 @@ def test_one_paragraph_edit_rewrites_only_the_pages_that_show_it(tmp_path):
     assert written - allowed <= {w for w in written if w.startswith(("topics/", "commitments/topic-"))}, written
     assert "index.md" not in written and "glossary/index.md" not in written
     assert len(written) <= 6
+
+
+def test_a_page_equal_in_a_new_string_is_kept_and_one_changed_in_place_is_written(tmp_path):
+    out = tmp_path / "pages"
+    write_pages((Page("a/", "first words"), Page("b/", "other words")), out)
+    same_words = "".join(["first", " words"])  # equal to the page written, another string
+    report = write_pages((Page("a/", same_words), Page("b/", "other wordz")), out)
+    assert report.kept == ("a/index.md",)
+    assert report.written == ("b/index.md",), "a change of the same length went unseen"
+    assert (out / "b" / "index.md").read_text(encoding="utf-8") == "other wordz"
