@@ -23,7 +23,7 @@ from build_tools.render.changes_page import changes_page
 from build_tools.render.commitments_page import commitments_pages
 from build_tools.render.documents import document_pages, home_page, withdrawn_pages
 from build_tools.render.env import DataFile, Page, refresh_templates_stamp
-from build_tools.render.glossary_page import glossary_page
+from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
 from build_tools.site_data import SiteData, TopicInfo
@@ -119,7 +119,7 @@ def _generate(inputs: Inputs, today: str) -> Generated:
     with _timed(timings, "render"):
         refresh_templates_stamp()
         pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
-                 + (glossary_page(site),) + commitments_pages(site) + (changes_page(site), search_page()))
+                 + glossary_pages(site) + commitments_pages(site) + (changes_page(site), search_page()))
         pages += withdrawn_pages(site, {p.url for p in pages})
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,

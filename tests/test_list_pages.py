@@ -1,4 +1,5 @@
-"""Long lists split over pages: every row kept once, in order, with a fixed window of page links."""
+"""Long lists split over pages (a topic's commitments, a topic's paragraphs, the paragraphs
+mentioning a glossary entry): every row kept once, in order, with a fixed window of page links."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.pipeline import generate, read_inputs
-from build_tools.render import commitments_page
+from build_tools.render import commitments_page, glossary_page, topic_pages as topic_pages_module
 from build_tools.render.commitments_page import commitments_pages, document_url, topic_url
 from build_tools.render.list_pages import AROUND, pack_groups, page_links, page_url, shown_numbers, split_list
+from build_tools.render.glossary_page import glossary_pages
+from build_tools.render.topic_pages import topic_pages
 from tests.helpers import BUILD_DATE, SOURCE, build, copy_source, resolve_href
 
 
@@ -55,6 +58,12 @@ def test_a_list_that_fits_on_a_page_stays_at_its_own_url_without_page_links(leng
     [part] = split_list("list/", [list(range(length))], 5)
     assert (part.url, part.number, part.count, part.links) == ("list/", 1, 1, ())
     assert part.rows == tuple(range(length))
+
+
+def test_rows_count_their_size_and_a_row_larger_than_a_page_has_one_to_itself():
+    groups = [[("a", 3), ("b", 1)], [("c", 2)], [("d", 9), ("e", 1), ("f", 2)]]
+    pages = pack_groups(groups, 4, size=lambda row: row[1])
+    assert [[name for name, _ in page] for page in pages] == [["a", "b"], ["c"], ["d"], ["e", "f"]]
 
 
 def test_a_page_holds_at_least_one_row():
@@ -146,8 +155,98 @@ def test_document_lists_are_never_split(site):
         assert page_url(document_url(doc.slug), 2) not in pages
 
 
-def test_a_site_with_split_topic_lists_builds_strictly(tmp_path, monkeypatch):
+def _listed(page) -> list[tuple[str, str]]:
+    """Return (section link, paragraph link) targets of a topic page, in order."""
+    body = BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+    rows = []
+    for section in body.select(".topic-section"):
+        heading = resolve_href(page.url, section.select_one(".topic-section-title a")["href"])
+        rows.append((heading, None))
+        rows += [(heading, resolve_href(page.url, a["href"])) for a in section.select(".topic-paragraphs a")]
+    return rows
+
+
+def test_a_topic_page_longer_than_a_page_is_split_and_loses_no_paragraph(site):
+    whole = {p.url: p for p in topic_pages(site, per_page=10**6)}
+    split = topic_pages(site, per_page=7)
+    split_topics = 0
+    for topic in site.topics:
+        parts = [p for p in split if p.url == topic.url
+                 or (p.url.startswith(topic.url) and p.url[len(topic.url):-1].isdigit())]
+        assert [p.url for p in parts] == [page_url(topic.url, k) for k in range(1, len(parts) + 1)]
+        assert [row for p in parts for row in _listed(p)] == _listed(whole[topic.url])
+        for part in parts:
+            sections = Counter(heading for heading, _ in _listed(part))
+            listed = sum(max(1, n - 1) for n in sections.values())
+            assert listed <= 7 or len(sections) == 1, (part.url, listed)
+        if len(parts) > 1:
+            split_topics += 1
+            assert f"(page 2 of {len(parts)})" in parts[1].content.split("\n", 2)[1]
+        # A document's sections share one page, unless they list more paragraphs than a page holds.
+        for document in {heading[0].partition("/")[0] for heading, _ in _listed(whole[topic.url])}:
+            holding = [p for p in parts if any(h[0].partition("/")[0] == document for h, _ in _listed(p))]
+            listed = [row for row in _listed(whole[topic.url]) if row[0][0].partition("/")[0] == document]
+            assert len(holding) == 1 or len(listed) > 7
+    assert split_topics > 0
+
+
+def test_page_links_of_a_split_topic_page_land_on_its_own_pages(site):
+    pages = topic_pages(site, per_page=7)
+    served = {p.url for p in pages}
+    checked = 0
+    for page in pages:
+        body = BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+        for a in body.select("nav.list-pages a"):
+            target, _ = resolve_href(page.url, a["href"])
+            assert target + "/" in served, (page.url, a["href"])
+            checked += 1
+    assert checked > 0
+
+
+def _body(page) -> BeautifulSoup:
+    return BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+
+
+def test_an_entry_mentioned_more_than_it_shows_lists_them_on_pages_of_its_own(site):
+    [everything] = glossary_pages(site, shown=10**6)
+    glossary, *own = glossary_pages(site, shown=5, per_page=7)
+    everything_body, glossary_body = _body(everything), _body(glossary)
+    own_bodies = {p.url: _body(p) for p in own}
+    assert glossary_body.select(".entry-mentions") and own
+    split_entries = 0
+    for entry in site.glossary.entries:
+        mentioned = list(site.annotations.mentions_by_term.get(entry.id, ()))
+        full = [resolve_href(everything.url, a["href"])
+                for a in everything_body.find(id=entry.id).select(".entry-mentions li a")]
+        assert [fragment for _, fragment in full] == mentioned
+        article = glossary_body.find(id=entry.id)
+        url = f"glossary/{entry.id}/"
+        parts = [p for p in own if p.url == url or (p.url.startswith(url) and p.url[len(url):-1].isdigit())]
+        if len(mentioned) <= 5:
+            assert [resolve_href(glossary.url, a["href"]) for a in article.select(".entry-mentions li a")] == full
+            assert parts == []
+            continue
+        assert article.select(".entry-mentions li") == []
+        [link] = article.select(".entry-mentions a")
+        assert resolve_href(glossary.url, link["href"]) == (url.rstrip("/"), "")
+        assert f"{len(mentioned)} paragraphs" in article.get_text()
+        assert [p.url for p in parts] == [page_url(url, k) for k in range(1, len(parts) + 1)]
+        listed = [[resolve_href(p.url, a["href"]) for a in own_bodies[p.url].select(".entry-mention-list a")]
+                  for p in parts]
+        assert [row for rows in listed for row in rows] == full
+        for part, rows in zip(parts, listed):
+            assert len(rows) <= 7 or len(own_bodies[part.url].select(".entry-mention-list > li")) == 1
+        assert f"({len(mentioned)} paragraphs)" in own_bodies[parts[0].url].h1.get_text()
+        assert all("paragraphs)" not in own_bodies[p.url].h1.get_text() for p in parts[1:])
+        split_entries += len(parts) > 1
+    assert split_entries > 0
+
+
+def test_a_site_with_split_lists_builds_strictly(tmp_path, monkeypatch):
     monkeypatch.setattr(commitments_page, "TOPIC_ROWS_PER_PAGE", 10)
+    monkeypatch.setattr(topic_pages_module, "TOPIC_PARAGRAPHS_PER_PAGE", 10)
+    monkeypatch.setattr(glossary_page, "MENTIONS_SHOWN", 5)
+    monkeypatch.setattr(glossary_page, "MENTIONS_PER_PAGE", 10)
     source = copy_source(tmp_path / "source")
     site = tmp_path / "site"
     assert build(source, site) == 0
@@ -156,3 +255,12 @@ def test_a_site_with_split_topic_lists_builds_strictly(tmp_path, monkeypatch):
     html = BeautifulSoup(second.read_text(encoding="utf-8"), "html.parser")
     assert "page 2 of" in html.title.get_text()
     assert html.select_one("nav.list-pages [aria-current=page]").get_text() == "2"
+    topic_second = Path(site, "topics", "ukraine", "2", "index.html")
+    html = BeautifulSoup(topic_second.read_text(encoding="utf-8"), "html.parser")
+    assert "page 2 of" in html.title.get_text()
+    assert html.select_one("nav.list-pages [aria-current=page]").get_text() == "2"
+    assert html.select(".topic-paragraphs a"), "page 2 of a topic lists no paragraph"
+    mentions_second = Path(site, "glossary", "g7", "2", "index.html")
+    html = BeautifulSoup(mentions_second.read_text(encoding="utf-8"), "html.parser")
+    assert "Mentions of G7 (page 2 of" in html.title.get_text()
+    assert html.select(".entry-mention-list a"), "page 2 of an entry's mentions lists no paragraph"

@@ -1,4 +1,10 @@
-"""The glossary page: entries by kind and A–Z, each with every paragraph mentioning it."""
+"""The glossary page: entries by kind and A–Z, each with every paragraph mentioning it.
+
+An entry mentioned in more paragraphs than a glossary entry can show
+(``MENTIONS_SHOWN``) lists them on a page of its own, ``glossary/<id>/``, cut
+into pages holding whole documents (``render.list_pages``), so the glossary
+page does not grow with the corpus.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.glossary import GlossaryEntry
 from build_tools.render.env import Joined, Page, make_page, page_meta
+from build_tools.render.list_pages import split_list
 from build_tools.site_data import GLOSSARY_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
 
@@ -22,6 +29,12 @@ KIND_TITLES = {
     "document": "Documents",
     "abbreviation": "Abbreviations",
 }
+
+
+MENTIONS_SHOWN = 20
+"""Paragraphs an entry lists on the glossary page itself; more are listed on its own page."""
+MENTIONS_PER_PAGE = 400
+"""Paragraphs listed on one page of an entry's own list."""
 
 
 class MentionGroup(NamedTuple):
@@ -37,13 +50,24 @@ class EntryView(NamedTuple):
     entry: GlossaryEntry
     related: tuple[GlossaryEntry, ...]
     mentions: tuple[MentionGroup, ...]
+    """Empty when the entry's mentions are listed on its own page."""
     document_url: str
+    mention_count: int = 0
+    document_count: int = 0
+    mentions_url: str = ""
+    """The entry's own list of mentions, when the glossary page does not show them."""
+
+
+def _lead(page_url: str) -> str:
+    """Return what opens a mention link on the page at ``page_url``, up to the way to the site root."""
+    return f'<a href="{root_prefix(page_url)}'
 
 
 @memoised(cache.TEXTS)
-def mention_link(prefix: str, url: str, label: str) -> str:
-    """Return the link to a mentioning paragraph ('¶ 4'), ``prefix`` leading to the site root."""
-    return f'<a href="{escape(prefix + url)}">¶ {escape(label)}</a>'
+def mention_link(url: str, label: str) -> str:
+    """Return the link to a mentioning paragraph ('¶ 4'), after '<a href="' and the
+    page's way to the site root."""
+    return f'{escape(url)}">¶ {escape(label)}</a>'
 
 
 def mention_groups(site: SiteData) -> dict[str, tuple[MentionGroup, ...]]:
@@ -65,7 +89,8 @@ def _merged(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
                     found[-1][2].extend(links)
                 else:
                     found.append((title, section, list(links)))
-    return {entry_id: tuple(MentionGroup(d, t, Joined(tuple(links), ", ")) for d, t, links in found)
+    lead = _lead(GLOSSARY_URL)
+    return {entry_id: tuple(MentionGroup(d, t, Joined(tuple(links), ", ", lead)) for d, t, links in found)
             for entry_id, found in groups.items()}
 
 
@@ -81,14 +106,13 @@ def _document_mentions(facts: cache.Frozen) -> tuple[tuple[str, Runs], ...]:
 
 def _mentions_of(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
     """Return a document's share of the glossary page (no memo)."""
-    prefix = root_prefix(GLOSSARY_URL)
     groups: dict[str, list[tuple[str, str, list[str]]]] = {}
     for paragraph in doc.paragraphs:
         p = paragraph.value
         if not p.notes.terms:
             continue
         title = p.section_title or "Text"
-        link = mention_link(prefix, p.url, p.label)
+        link = mention_link(p.url, p.label)
         for entry_id in p.notes.terms:
             found = groups.setdefault(entry_id, [])
             if found and found[-1][1] == title:
@@ -105,17 +129,59 @@ _GROUPS = cache.Memo(maxsize=2)
 """Every entry's mention groups by the documents' shares."""
 
 
-def glossary_page(site: SiteData) -> Page:
-    """Return the glossary page."""
+def mentions_url(entry_id: str) -> str:
+    """Return the URL of an entry's own list of mentions."""
+    return f"{GLOSSARY_URL}{entry_id}/"
+
+
+def _listed(group: MentionGroup) -> int:
+    return len(group.links.parts)
+
+
+def glossary_pages(site: SiteData, shown: int | None = None, per_page: int | None = None) -> tuple[Page, ...]:
+    """Return the glossary page and the own mention pages of the entries mentioned in
+    more than ``shown`` paragraphs (``MENTIONS_SHOWN``), in pages of at most
+    ``per_page`` paragraphs (``MENTIONS_PER_PAGE``)."""
+    shown = MENTIONS_SHOWN if shown is None else shown
+    per_page = MENTIONS_PER_PAGE if per_page is None else per_page
     by_kind: dict[str, list[EntryView]] = {}
     mentions = mention_groups(site)
+    own_pages: list[Page] = []
     for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
         doc = site.entry_documents.get(entry.id)
-        by_kind.setdefault(entry.kind, []).append(EntryView(
+        groups = mentions.get(entry.id, ())
+        count = sum(map(_listed, groups))
+        view = EntryView(
             entry=entry,
             related=tuple(site.glossary.by_id[r] for r in entry.related if r in site.glossary.by_id),
-            mentions=mentions.get(entry.id, ()),
-            document_url=f"{doc}/" if doc else ""))
+            mentions=groups,
+            document_url=f"{doc}/" if doc else "",
+            mention_count=count)
+        if count > shown:
+            by_document: dict[str, list[MentionGroup]] = {}
+            for group in groups:
+                by_document.setdefault(group.document_title, []).append(group)
+            view = view._replace(mentions=(), document_count=len(by_document),
+                                 mentions_url=mentions_url(entry.id))
+            own_pages += _mention_pages(entry, tuple(by_document.values()), count, per_page)
+        by_kind.setdefault(entry.kind, []).append(view)
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
     meta = page_meta("Glossary", "glossary")
-    return make_page(GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds)
+    return (make_page(GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
+
+
+def _mention_pages(entry: GlossaryEntry, documents: tuple[list[MentionGroup], ...], count: int,
+                   per_page: int) -> list[Page]:
+    """Return the pages of one entry's own list of mentions: whole documents per page,
+    the total on the first."""
+    pages = []
+    for part in split_list(mentions_url(entry.id), documents, per_page, size=_listed):
+        lead = _lead(part.url)
+        title = f"Mentions of {entry.acronym or entry.name}"
+        if part.count > 1:
+            title += f" (page {part.number} of {part.count})"
+        pages.append(make_page(part.url, page_meta(title, "glossary"), "glossary_mentions.md.j2",
+                               entry=entry, count=count if part.number == 1 else None,
+                               groups=tuple(g._replace(links=g.links._replace(lead=lead)) for g in part.rows),
+                               part=part._replace(rows=())))
+    return pages

@@ -1,8 +1,9 @@
 """Long lists split over numbered pages, and the page links each of those pages carries.
 
-A list that grows with the corpus (every committing sentence on a topic) is cut
-into pages of at most a fixed number of rows, so no page grows with the whole
-site. Its rows come in groups (a document's rows), and a page holds whole
+A list that grows with the corpus (every committing sentence on a topic, every
+paragraph on a topic) is cut into pages of at most a fixed number of rows, so
+no page grows with the whole site. A row may count for more than one (a
+section counts its paragraphs). Its rows come in groups (a document's rows), and a page holds whole
 groups, filled in order: a change inside one group changes its own page only,
 unless the group no longer fits there. A group longer than a page has pages
 of its own. Page 1 keeps the list's own URL; page k is at ``<list URL><k>/``.
@@ -12,7 +13,7 @@ around the current one), so they do not grow with the list either.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence, TypeVar
+from typing import Callable, NamedTuple, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -79,31 +80,58 @@ def page_links(list_url: str, current: int, count: int) -> tuple[PageLink, ...]:
     return tuple(links)
 
 
-def pack_groups(groups: Sequence[Sequence[T]], per_page: int) -> list[tuple[T, ...]]:
-    """Return the rows of ``groups`` as pages of at most ``per_page`` rows: whole groups
-    in order, a page closed when the next group does not fit, a group longer than a
-    page cut into pages of its own. Always at least one page."""
+def _one(row: object) -> int:
+    return 1
+
+
+def pack_groups(groups: Sequence[Sequence[T]], per_page: int,
+                size: Callable[[T], int] = _one) -> list[tuple[T, ...]]:
+    """Return the rows of ``groups`` as pages of at most ``per_page``: whole groups in
+    order, a page closed when the next group does not fit, a group longer than a
+    page cut into pages of its own. A row counts ``size(row)`` (1 unless given); a
+    row larger than a page has a page to itself. Always at least one page."""
     if per_page < 1:
         raise ValueError(f"a list page holds at least one row, not {per_page}")
     pages: list[tuple[T, ...]] = []
     current: list[T] = []
+    filled = 0
     for group in groups:
-        if current and len(current) + len(group) > per_page:
+        weight = sum(map(size, group))
+        if current and filled + weight > per_page:
             pages.append(tuple(current))
-            current = []
-        if len(group) > per_page:
-            pages += [tuple(group[k:k + per_page]) for k in range(0, len(group), per_page)]
+            current, filled = [], 0
+        if weight > per_page:
+            pages += _cut(group, per_page, size)
             continue
         current += group
+        filled += weight
     if current or not pages:
         pages.append(tuple(current))
     return pages
 
 
-def split_list(list_url: str, groups: Sequence[Sequence[T]], per_page: int) -> tuple[ListPage, ...]:
+def _cut(rows: Sequence[T], per_page: int, size: Callable[[T], int]) -> list[tuple[T, ...]]:
+    """Return the rows of one group longer than a page as pages of its own, in order."""
+    pages: list[tuple[T, ...]] = []
+    current: list[T] = []
+    filled = 0
+    for row in rows:
+        weight = size(row)
+        if current and filled + weight > per_page:
+            pages.append(tuple(current))
+            current, filled = [], 0
+        current.append(row)
+        filled += weight
+    if current:
+        pages.append(tuple(current))
+    return pages
+
+
+def split_list(list_url: str, groups: Sequence[Sequence[T]], per_page: int,
+               size: Callable[[T], int] = _one) -> tuple[ListPage, ...]:
     """Return the pages of the list at ``list_url`` whose rows come in ``groups``
     (see ``pack_groups``), each with its page links."""
-    packed = pack_groups(groups, per_page)
+    packed = pack_groups(groups, per_page, size)
     count = len(packed)
     return tuple(ListPage(number, count, page_url(list_url, number), rows,
                           page_links(list_url, number, count))

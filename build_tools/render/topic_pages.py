@@ -1,4 +1,8 @@
-"""Topic pages: per document, the sections and paragraphs on a topic, with excerpts."""
+"""Topic pages: per document, the sections and paragraphs on a topic, with excerpts.
+
+A topic's list grows with the corpus, so it is cut into pages holding whole
+documents (``render.list_pages``): a corrected text changes the page holding it.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,13 @@ from markupsafe import escape
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.render.env import Joined, Page, make_page, page_meta
+from build_tools.render.list_pages import split_list
 from build_tools.site_data import TOPICS_URL, SiteData
 from build_tools.urls import root_prefix
 
 EXCERPT_WORDS = 28
+TOPIC_PARAGRAPHS_PER_PAGE = 400
+"""Paragraphs listed on one page of a topic (a page of about 200 KB)."""
 
 
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
@@ -27,6 +34,11 @@ def topic_item(url: str, label: str, text: str) -> str:
     page's way to the site root: its address, label and excerpt."""
     return (f'{escape(url)}">¶ {escape(label)}</a>'
             f' <span class="excerpt">{escape(excerpt(text))}</span></li>')
+
+
+def _lead(page_url: str) -> str:
+    """Return what opens a list item on the topic page at ``page_url``, up to the way to the site root."""
+    return f'<li><a href="{root_prefix(page_url)}'
 
 
 class TopicSection(NamedTuple):
@@ -49,7 +61,7 @@ def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...
     the number of paragraphs listed. Each document's share is memoised by its facts."""
     found: dict[str, list[TopicDocument]] = {t.id: [] for t in site.topics}
     counts = dict.fromkeys(found, 0)
-    leads = tuple((t.id, f'<li><a href="{root_prefix(t.url)}') for t in site.topics)
+    leads = tuple((t.id, _lead(t.url)) for t in site.topics)
     for doc in site.documents:
         key = (site.document_facts[doc.slug], leads)
         for topic_id, document, count in _SHARES.get(key, lambda: _document_share(*key)):
@@ -94,14 +106,37 @@ _SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
 """A document's share of the topic pages by its facts and the topics."""
 
 
-def topic_pages(site: SiteData) -> tuple[Page, ...]:
-    """Return the topics index and one page per topic."""
+def _listed(row: tuple[TopicDocument, TopicSection]) -> int:
+    """Return what a section counts on a page: its paragraphs listed, at least its heading."""
+    return max(1, len(row[1].paragraphs.parts))
+
+
+def _documents_on(rows: tuple[tuple[TopicDocument, TopicSection], ...], url: str) -> tuple[TopicDocument, ...]:
+    """Return a page's (document, section) rows as documents with the sections on it,
+    for the page at ``url`` (its paragraph links lead to the site root from there)."""
+    lead = _lead(url)
+    documents: list[tuple[TopicDocument, list[TopicSection]]] = []
+    for document, section in rows:
+        if not documents or documents[-1][0] is not document:
+            documents.append((document, []))
+        paragraphs = section.paragraphs
+        documents[-1][1].append(section if paragraphs.lead == lead
+                                else section._replace(paragraphs=paragraphs._replace(lead=lead)))
+    return tuple(document._replace(sections=tuple(sections)) for document, sections in documents)
+
+
+def topic_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]:
+    """Return the topics index and each topic's page, cut into pages of at most
+    ``per_page`` paragraphs (``TOPIC_PARAGRAPHS_PER_PAGE`` when not given)."""
+    per_page = TOPIC_PARAGRAPHS_PER_PAGE if per_page is None else per_page
     pages = []
     by_topic, counts = topics_documents(site)
     for topic in site.topics:
-        documents = by_topic[topic.id]
-        meta = page_meta(topic.title, "topic")
-        pages.append(make_page(topic.url, meta, "topic.md.j2", topic=topic, documents=documents))
+        groups = [[(document, section) for section in document.sections] for document in by_topic[topic.id]]
+        for part in split_list(topic.url, groups, per_page, size=_listed):
+            title = topic.title if part.count == 1 else f"{topic.title} (page {part.number} of {part.count})"
+            pages.append(make_page(part.url, page_meta(title, "topic"), "topic.md.j2", topic=topic,
+                                   documents=_documents_on(part.rows, part.url), part=part._replace(rows=())))
     meta = page_meta("Topics", "topics")
     index = make_page(TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()

@@ -7,14 +7,34 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from build_tools.render.glossary_page import MENTIONS_SHOWN
+
 pytestmark = pytest.mark.browser
 
 
-def term_page(site) -> tuple[str, str, str]:
-    """Return (page url, paragraph id, term id) of the first paragraph mentioning a glossary term."""
-    para = next((p for p in site.paragraphs if p["terms"]), None)
-    assert para, "no paragraph mentions a glossary term: source/glossary.yml should define some"
-    return para["url"].split("#")[0], para["id"], para["terms"][0]
+def mention_counts(site) -> dict[str, int]:
+    """Return glossary id → number of paragraphs mentioning the entry."""
+    entries = json.loads((site.root / "api" / "glossary.json").read_text(encoding="utf-8"))
+    return {e["id"]: len(e["mentions"]) for e in entries}
+
+
+def term_page(site, listed_inline: bool | None = None) -> tuple[str, str, str]:
+    """Return (page url, paragraph id, term id) of the first paragraph mentioning a glossary
+    term: any term, or with ``listed_inline`` True one whose entry lists its mentions itself,
+    with False the most mentioned term, whose mentions have a page of their own."""
+    counts = mention_counts(site)
+    if listed_inline is None:
+        wanted = lambda term: True  # noqa: E731
+    elif listed_inline:
+        wanted = lambda term: counts[term] <= MENTIONS_SHOWN  # noqa: E731
+    else:
+        most = max(counts, key=counts.get)
+        assert counts[most] > MENTIONS_SHOWN, "no entry is mentioned often enough to have a page of its own"
+        wanted = lambda term: term == most  # noqa: E731
+    found = next(((p, t) for p in site.paragraphs for t in p["terms"] if wanted(t)), None)
+    assert found, "no paragraph mentions a glossary term: source/glossary.yml should define some"
+    para, term = found
+    return para["url"].split("#")[0], para["id"], term
 
 
 def term_link(page, para_id, term):
@@ -72,7 +92,7 @@ def test_first_tap_on_a_term_shows_the_popover_and_second_tap_follows_it(phone, 
 
 
 def test_term_leads_to_its_entry_whose_mentions_lead_back(page, site):
-    url, para_id, term = term_page(site)
+    url, para_id, term = term_page(site, listed_inline=True)
     page.goto(site.url(url))
     term_link(page, para_id, term).click()
     page.wait_for_url(f"**/glossary/#{term}")
@@ -80,5 +100,20 @@ def test_term_leads_to_its_entry_whose_mentions_lead_back(page, site):
     back = page.locator(f'[id="{term}"] .entry-mentions a[href$="#{para_id}"]')
     assert back.count() == 1, "the entry does not list the paragraph that mentions it"
     back.click()
+    page.wait_for_url(f"**/{url}#{para_id}")
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", para_id)
+
+
+def test_a_much_mentioned_term_leads_to_its_entry_its_own_list_and_back(page, site):
+    url, para_id, term = term_page(site, listed_inline=False)
+    page.goto(site.url(url))
+    term_link(page, para_id, term).click()
+    page.wait_for_url(f"**/glossary/#{term}")
+    assert page.locator(f'[id="{term}"] .entry-mentions a[href$="#{para_id}"]').count() == 0
+    page.locator(f'[id="{term}"] .entry-mentions a').click()
+    page.wait_for_url(f"**/glossary/{term}/")
+    listed = page.locator(".entry-mention-list a")
+    assert listed.count() == mention_counts(site)[term], "the entry's own list misses paragraphs"
+    page.locator(f'.entry-mention-list a[href$="#{para_id}"]').click()
     page.wait_for_url(f"**/{url}#{para_id}")
     assert page.evaluate("id => document.getElementById(id).matches(':target')", para_id)

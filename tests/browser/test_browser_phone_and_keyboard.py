@@ -34,7 +34,8 @@ def test_escape_closes_the_nav_and_returns_focus_to_the_toggle(phone, site):
     assert phone.locator(".nav-toggle").get_attribute("aria-expanded") == "false"
 
 
-@pytest.mark.parametrize("which", ["home", "section", "document", "glossary", "search", "commitments", "topic"])
+@pytest.mark.parametrize("which", ["home", "section", "document", "glossary", "search", "commitments", "topic",
+                                   "mentions"])
 def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, which):
     def largest(urls: list[str]) -> str:
         return max(urls, key=lambda u: (site.root / u / "index.html").stat().st_size)
@@ -44,7 +45,9 @@ def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, which):
             "glossary": "glossary/", "search": "search/?q=G7+commitment",
             # Its rows' links name the document, section and sentence.
             "commitments": largest(site.pages_under("commitments")),
-            "topic": largest(site.pages_under("topics"))}[which]
+            "topic": largest(site.pages_under("topics")),
+            # An entry's own list of the paragraphs that mention it.
+            "mentions": largest(site.pages_under("glossary"))}[which]
     phone.goto(site.url(path))
     phone.wait_for_timeout(100)
     # clientWidth, not innerWidth: on a phone innerWidth widens to fit what overflows.
