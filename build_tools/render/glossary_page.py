@@ -15,7 +15,7 @@ from markupsafe import escape
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.glossary import GlossaryEntry
-from build_tools.render.env import Joined, Page, make_page, page_meta
+from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
 from build_tools.site_data import GLOSSARY_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
@@ -158,24 +158,25 @@ def glossary_pages(site: SiteData, shown: int | None = None, per_page: int | Non
             document_url=f"{doc}/" if doc else "",
             mention_count=count)
         if count > shown:
-            by_document: dict[str, list[MentionGroup]] = {}
-            for group in groups:
-                by_document.setdefault(group.document_title, []).append(group)
-            view = view._replace(mentions=(), document_count=len(by_document),
-                                 mentions_url=mentions_url(entry.id))
-            own_pages += _mention_pages(entry, tuple(by_document.values()), count, per_page)
+            key = (entry, groups, count, per_page, templates_stamp())
+            documents, pages = _OWN_PAGES.get(key, lambda: _mention_pages(*key[:4]))
+            view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
+            own_pages += pages
         by_kind.setdefault(entry.kind, []).append(view)
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
     meta = page_meta("Glossary", "glossary")
     return (make_page(GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
 
 
-def _mention_pages(entry: GlossaryEntry, documents: tuple[list[MentionGroup], ...], count: int,
-                   per_page: int) -> list[Page]:
-    """Return the pages of one entry's own list of mentions: whole documents per page,
-    the total on the first."""
+def _mention_pages(entry: GlossaryEntry, groups: tuple[MentionGroup, ...], count: int,
+                   per_page: int) -> tuple[int, tuple[Page, ...]]:
+    """Return the number of documents mentioning an entry and the pages of its own list
+    of mentions: whole documents per page, the total on the first (no memo)."""
+    by_document: dict[str, list[MentionGroup]] = {}
+    for group in groups:
+        by_document.setdefault(group.document_title, []).append(group)
     pages = []
-    for part in split_list(mentions_url(entry.id), documents, per_page, size=_listed):
+    for part in split_list(mentions_url(entry.id), tuple(by_document.values()), per_page, size=_listed):
         lead = _lead(part.url)
         title = f"Mentions of {entry.acronym or entry.name}"
         if part.count > 1:
@@ -184,4 +185,9 @@ def _mention_pages(entry: GlossaryEntry, documents: tuple[list[MentionGroup], ..
                                entry=entry, count=count if part.number == 1 else None,
                                groups=tuple(g._replace(links=g.links._replace(lead=lead)) for g in part.rows),
                                part=part._replace(rows=())))
-    return pages
+    return len(by_document), tuple(pages)
+
+
+_OWN_PAGES = cache.Memo(maxsize=cache.TEXTS)
+"""An entry's own mention pages by the entry and its mentions: an edit splits again only
+the entries whose mentions it changed."""

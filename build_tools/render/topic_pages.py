@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.render.env import Joined, Page, make_page, page_meta
+from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
 from build_tools.site_data import TOPICS_URL, SiteData
 from build_tools.urls import root_prefix
@@ -125,6 +125,21 @@ def _documents_on(rows: tuple[tuple[TopicDocument, TopicSection], ...], url: str
     return tuple(document._replace(sections=tuple(sections)) for document, sections in documents)
 
 
+def _one_topic(topic, documents: tuple[TopicDocument, ...], per_page: int) -> tuple[Page, ...]:
+    """Return the pages of one topic (no memo)."""
+    groups = [[(document, section) for section in document.sections] for document in documents]
+    pages = []
+    for part in split_list(topic.url, groups, per_page, size=_listed):
+        title = topic.title if part.count == 1 else f"{topic.title} (page {part.number} of {part.count})"
+        pages.append(make_page(part.url, page_meta(title, "topic"), "topic.md.j2", topic=topic,
+                               documents=_documents_on(part.rows, part.url), part=part._replace(rows=())))
+    return tuple(pages)
+
+
+_PAGES = cache.Memo(maxsize=cache.DOCUMENTS)
+"""A topic's pages by the topic and its documents: an edit splits again only the topics it touches."""
+
+
 def topic_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]:
     """Return the topics index and each topic's page, cut into pages of at most
     ``per_page`` paragraphs (``TOPIC_PARAGRAPHS_PER_PAGE`` when not given)."""
@@ -132,11 +147,8 @@ def topic_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]
     pages = []
     by_topic, counts = topics_documents(site)
     for topic in site.topics:
-        groups = [[(document, section) for section in document.sections] for document in by_topic[topic.id]]
-        for part in split_list(topic.url, groups, per_page, size=_listed):
-            title = topic.title if part.count == 1 else f"{topic.title} (page {part.number} of {part.count})"
-            pages.append(make_page(part.url, page_meta(title, "topic"), "topic.md.j2", topic=topic,
-                                   documents=_documents_on(part.rows, part.url), part=part._replace(rows=())))
+        key = (topic, by_topic[topic.id], per_page, templates_stamp())
+        pages += _PAGES.get(key, lambda: _one_topic(*key[:3]))
     meta = page_meta("Topics", "topics")
     index = make_page(TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()
