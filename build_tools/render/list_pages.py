@@ -1,12 +1,12 @@
 """Long lists split over numbered pages, and the page links each of those pages carries.
 
 A list that grows with the corpus (every committing sentence on a topic, every
-paragraph on a topic) is cut into pages of at most a fixed number of rows, so
-no page grows with the whole site. A row may count for more than one (a
-section counts its paragraphs). Its rows come in groups (a document's rows), and a page holds whole
-groups, filled in order: a change inside one group changes its own page only,
-unless the group no longer fits there. A group longer than a page has pages
-of its own. Page 1 keeps the list's own URL; page k is at ``<list URL><k>/``.
+paragraph on a topic or mentioning a glossary entry) is cut into pages of at
+most a fixed number of rows, so no page grows with the whole site; a row may
+count for more than one (a section counts its paragraphs). Its rows come in
+groups (a document's rows), and a page holds whole groups, filled in order: a
+change inside one group changes its own page only, unless the group no longer
+fits there. A group longer than a page has pages of its own. Page 1 keeps the list's own URL; page k is at ``<list URL><k>/``.
 The links between the pages are a fixed window (first, last, and the pages
 around the current one), so they do not grow with the list either.
 """

@@ -14,7 +14,7 @@ from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
-from build_tools.site_data import TOPICS_URL, SiteData
+from build_tools.site_data import TOPICS_URL, SiteData, TopicInfo
 from build_tools.urls import root_prefix
 
 EXCERPT_WORDS = 28
@@ -125,7 +125,7 @@ def _documents_on(rows: tuple[tuple[TopicDocument, TopicSection], ...], url: str
     return tuple(document._replace(sections=tuple(sections)) for document, sections in documents)
 
 
-def _one_topic(topic, documents: tuple[TopicDocument, ...], per_page: int) -> tuple[Page, ...]:
+def _one_topic(topic: TopicInfo, documents: tuple[TopicDocument, ...], per_page: int) -> tuple[Page, ...]:
     """Return the pages of one topic (no memo)."""
     groups = [[(document, section) for section in document.sections] for document in documents]
     pages = []
@@ -148,7 +148,7 @@ def topic_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]
     by_topic, counts = topics_documents(site)
     for topic in site.topics:
         key = (topic, by_topic[topic.id], per_page, templates_stamp())
-        pages += _PAGES.get(key, lambda: _one_topic(*key[:3]))
+        pages += _PAGES.get(key, lambda: _one_topic(topic, by_topic[topic.id], per_page))
     meta = page_meta("Topics", "topics")
     index = make_page(TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()
