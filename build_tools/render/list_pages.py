@@ -6,9 +6,10 @@ most a fixed number of rows, so no page grows with the whole site; a row may
 count for more than one (a section counts its paragraphs). Its rows come in
 groups (a document's rows), and a page holds whole groups, filled in order: a
 change inside one group changes its own page only, unless the group no longer
-fits there. A group longer than a page has pages of its own. Page 1 keeps the list's own URL; page k is at ``<list URL><k>/``.
-The links between the pages are a fixed window (first, last, and the pages
-around the current one), so they do not grow with the list either.
+fits there. A group longer than a page has pages of its own. Page 1 keeps the
+list's own URL; page k is at ``<list URL><k>/``. The links between the pages
+are a fixed window (first, last, and the pages around the current one), so
+they do not grow with the list either.
 """
 
 from __future__ import annotations
