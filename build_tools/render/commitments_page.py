@@ -131,10 +131,7 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
         # A document's rows stay on one page, so an edit rewrites its own page; only the
         # first page shows the total, which any such edit may change.
         for part in split_list(topic_url(topic.id), documents, per_page):
-            title = f"Commitments: {topic.title}"
-            if part.count > 1:
-                title += f" (page {part.number} of {part.count})"
-            pages.append(make_page(part.url, page_meta(title, "commitments"),
+            pages.append(make_page(part.url, page_meta(part.titled(f"Commitments: {topic.title}"), "commitments"),
                                    "commitment_list.md.j2", heading=topic.title,
                                    count=topic_counts[topic.id] if part.number == 1 else None,
                                    rows=commitment_rows(part.rows, part.url), part=part._replace(rows=())))

@@ -178,10 +178,7 @@ def _mention_pages(entry: GlossaryEntry, groups: tuple[MentionGroup, ...], count
     pages = []
     for part in split_list(mentions_url(entry.id), tuple(by_document.values()), per_page, size=_listed):
         lead = _lead(part.url)
-        title = f"Mentions of {entry.acronym or entry.name}"
-        if part.count > 1:
-            title += f" (page {part.number} of {part.count})"
-        pages.append(make_page(part.url, page_meta(title, "glossary"), "glossary_mentions.md.j2",
+        pages.append(make_page(part.url, page_meta(part.titled(f"Mentions of {entry.acronym or entry.name}"), "glossary"), "glossary_mentions.md.j2",
                                entry=entry, count=count if part.number == 1 else None,
                                groups=tuple(g._replace(links=g.links._replace(lead=lead)) for g in part.rows),
                                part=part._replace(rows=())))

@@ -34,6 +34,11 @@ class ListPage(NamedTuple):
     links: tuple["PageLink", ...]
     """The links to the list's other pages (empty when the list fits on one page)."""
 
+    def titled(self, name: str) -> str:
+        """Return the title of this page of the list called ``name``: '(page k of m)'
+        is added when the list has more than one page."""
+        return name if self.count == 1 else f"{name} (page {self.number} of {self.count})"
+
 
 class PageLink(NamedTuple):
     """A link of the page links: a page number, previous, next, or a gap ('…')."""

@@ -130,8 +130,7 @@ def _one_topic(topic: TopicInfo, documents: tuple[TopicDocument, ...], per_page:
     groups = [[(document, section) for section in document.sections] for document in documents]
     pages = []
     for part in split_list(topic.url, groups, per_page, size=_listed):
-        title = topic.title if part.count == 1 else f"{topic.title} (page {part.number} of {part.count})"
-        pages.append(make_page(part.url, page_meta(title, "topic"), "topic.md.j2", topic=topic,
+        pages.append(make_page(part.url, page_meta(part.titled(topic.title), "topic"), "topic.md.j2", topic=topic,
                                documents=_documents_on(part.rows, part.url), part=part._replace(rows=())))
     return tuple(pages)
 
