@@ -133,17 +133,20 @@ def test_a_topic_list_longer_than_a_page_is_split_and_loses_no_sentence(site):
     assert split_topics > 0
 
 
-def test_page_links_of_a_split_list_land_on_its_own_pages(site):
-    pages = commitments_pages(site, per_page=7)
+@pytest.mark.parametrize("split", [
+    lambda site: commitments_pages(site, per_page=7),
+    lambda site: topic_pages(site, per_page=7),
+    lambda site: glossary_pages(site, shown=5, per_page=7),
+], ids=["commitments", "topics", "mentions"])
+def test_page_links_of_a_split_list_land_on_its_own_pages(site, split):
+    pages = split(site)
     served = {p.url for p in pages}
     checked = 0
     for page in pages:
-        body = BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
-        for nav in body.select("nav.list-pages"):
-            for a in nav.select("a"):
-                target, _ = resolve_href(page.url, a["href"])
-                assert target + "/" in served, (page.url, a["href"])
-                checked += 1
+        for a in _body(page).select("nav.list-pages a"):
+            target, _ = resolve_href(page.url, a["href"])
+            assert target + "/" in served, (page.url, a["href"])
+            checked += 1
     assert checked > 0
 
 
@@ -188,19 +191,6 @@ def test_a_topic_page_longer_than_a_page_is_split_and_loses_no_paragraph(site):
             listed = [row for row in _listed(whole[topic.url]) if row[0][0].partition("/")[0] == document]
             assert len(holding) == 1 or len(listed) > 7
     assert split_topics > 0
-
-
-def test_page_links_of_a_split_topic_page_land_on_its_own_pages(site):
-    pages = topic_pages(site, per_page=7)
-    served = {p.url for p in pages}
-    checked = 0
-    for page in pages:
-        body = BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
-        for a in body.select("nav.list-pages a"):
-            target, _ = resolve_href(page.url, a["href"])
-            assert target + "/" in served, (page.url, a["href"])
-            checked += 1
-    assert checked > 0
 
 
 def _body(page) -> BeautifulSoup:
