@@ -101,9 +101,13 @@ def site():
     return generate(read_inputs(SOURCE), BUILD_DATE).site
 
 
+def _body(page) -> BeautifulSoup:
+    """Return a generated page's body (after its front matter), parsed."""
+    return BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+
+
 def _hrefs(page) -> list[str]:
-    body = page.content.split("\n---\n", 1)[1]
-    return [a["href"] for a in BeautifulSoup(body, "html.parser").select(".commitment-list a")]
+    return [a["href"] for a in _body(page).select(".commitment-list a")]
 
 
 def _targets(page) -> list[tuple[str, str]]:
@@ -160,9 +164,8 @@ def test_document_lists_are_never_split(site):
 
 def _listed(page) -> list[tuple[str, str]]:
     """Return (section link, paragraph link) targets of a topic page, in order."""
-    body = BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
     rows = []
-    for section in body.select(".topic-section"):
+    for section in _body(page).select(".topic-section"):
         heading = resolve_href(page.url, section.select_one(".topic-section-title a")["href"])
         rows.append((heading, None))
         rows += [(heading, resolve_href(page.url, a["href"])) for a in section.select(".topic-paragraphs a")]
@@ -191,10 +194,6 @@ def test_a_topic_page_longer_than_a_page_is_split_and_loses_no_paragraph(site):
             listed = [row for row in _listed(whole[topic.url]) if row[0][0].partition("/")[0] == document]
             assert len(holding) == 1 or len(listed) > 7
     assert split_topics > 0
-
-
-def _body(page) -> BeautifulSoup:
-    return BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
 
 
 def test_an_entry_mentioned_more_than_it_shows_lists_them_on_pages_of_its_own(site):

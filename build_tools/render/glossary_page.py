@@ -158,7 +158,7 @@ def glossary_pages(site: SiteData, shown: int | None = None, per_page: int | Non
             document_url=f"{doc}/" if doc else "",
             mention_count=count)
         if count > shown:
-            key = (entry, groups, count, per_page, templates_stamp())
+            key = (entry, groups, per_page, templates_stamp())
             documents, pages = _OWN_PAGES.get(key, lambda: _mention_pages(entry, groups, count, per_page))
             view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
             own_pages += pages
