@@ -52,8 +52,13 @@ def read_built_pages(site_dir: Path) -> dict[str, BuiltPage]:
     return pages
 
 
-def _target_path(page: BuiltPage, href: str) -> tuple[str, str] | None:
-    """Return (site path of the target file, fragment) of an internal link, None if external."""
+def _target_path(page: BuiltPage, href: str, root: str) -> tuple[str, str] | None:
+    """Return (site path of the target file, fragment) of an internal link, None if external.
+
+    A link from the host's root ('/topics/', as MkDocs writes them on its error
+    page) is read below ``root``, the path the site is served at; one outside it
+    keeps its leading '/' and so names no file of the site.
+    """
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
         return None
@@ -61,14 +66,19 @@ def _target_path(page: BuiltPage, href: str) -> tuple[str, str] | None:
     path = unquote(parts.path)
     if not path:
         return page.path, parts.fragment
+    if path.startswith("/"):
+        if not path.startswith(root):
+            return path, parts.fragment
+        base, path = "", path[len(root):] or "."
     target = posixpath.normpath(posixpath.join(base, path))
     if path.endswith("/") or target == ".":
         target = posixpath.join("" if target == "." else target, "index.html")
     return target, parts.fragment
 
 
-def check_links(pages: dict[str, BuiltPage], site_dir: Path) -> list[Finding]:
-    """Return a finding for every internal link whose file or fragment does not exist."""
+def check_links(pages: dict[str, BuiltPage], site_dir: Path, root: str = "/") -> list[Finding]:
+    """Return a finding for every internal link whose file or fragment does not exist
+    (``root``: the path the site is served at, from ``site_url``)."""
     ids = {path: {el["id"] for el in p.soup.find_all(id=True)} for path, p in pages.items()}
     findings = []
     for page in pages.values():
@@ -76,12 +86,13 @@ def check_links(pages: dict[str, BuiltPage], site_dir: Path) -> list[Finding]:
             href = tag.get("href") or tag.get("src")
             if not href:
                 continue
-            resolved = _target_path(page, href)
+            resolved = _target_path(page, href, root)
             if resolved is None:
                 continue
             target, fragment = resolved
             line = getattr(tag, "sourceline", 0) or 0
-            if target not in ids and not (site_dir / target).exists():
+            outside = target.startswith("/")  # a host path outside the site
+            if outside or (target not in ids and not (site_dir / target).exists()):
                 findings.append(Finding(page.path, line, f"link to a missing file: {href}"))
             elif fragment and target in ids and fragment not in ids[target] and not fragment.startswith(":~:"):
                 findings.append(Finding(page.path, line, f"link to a missing fragment: {href}"))
@@ -152,23 +163,24 @@ def _same_words(shown: str, exported: str) -> bool:
     return words.findall(shown) == words.findall(exported)
 
 
-def check_site(site_dir: Path) -> list[Finding]:
-    """Return every finding on a built site."""
+def check_site(site_dir: Path, root: str = "/") -> list[Finding]:
+    """Return every finding on a built site served at ``root``."""
     pages = read_built_pages(site_dir)
-    return check_links(pages, site_dir) + check_paragraph_ids(pages) + check_exports(pages, site_dir)
+    return (check_links(pages, site_dir, root) + check_paragraph_ids(pages)
+            + check_exports(pages, site_dir))
 
 
-def run_check(source: Path, site_dir: Path) -> int:
+def run_check(source: Path, site_dir: Path, config_file: Path) -> int:
     """Check the source and the built site; print findings; return the exit code."""
     from build_tools.pipeline import generate, read_inputs
-    from build_tools.site_build import build_date
+    from build_tools.site_build import build_date, site_root
     from build_tools.source_checks import check_source
 
     inputs = read_inputs(source)
     generated = generate(inputs, build_date())
     findings = check_source(inputs, generated)
     if site_dir.exists():
-        findings += check_site(site_dir)
+        findings += check_site(site_dir, site_root(config_file))
     else:
         findings.append(Finding(str(site_dir), 0, "no built site to check: run `make site` first"))
     for finding in findings:

@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check the source and the built site")
     check.add_argument("--source", type=Path, default=Path("source"))
     check.add_argument("--site-dir", type=Path, default=Path("site"))
+    check.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
     bench = sub.add_parser("bench", help="time the build on synthetic corpora")
     bench.add_argument("--sizes", default="10,50,200")
     bench.add_argument("--work", type=Path, default=None)
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             return dump(args.source, args.out)
         if args.command == "check":
             from build_tools.check import run_check
-            return run_check(args.source, args.site_dir)
+            return run_check(args.source, args.site_dir, args.config)
         if args.command == "bench":
             from build_tools.bench import run_bench
             return run_bench([int(n) for n in args.sizes.split(",")], args.work)

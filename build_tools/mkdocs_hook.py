@@ -72,9 +72,21 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     # Give the theme the navigation this page carries (not the whole site's).
-    context["g7"] = site_build.page_navigation(_generated.site, page.meta)
-    context["g7"]["page_urls"] = _page_urls
+    context["g7"] = _navigation(page.meta)
     return context
+
+
+def on_template_context(context, template_name, config):
+    # A theme's own page (404.html) has no Markdown page: it carries the navigation
+    # of no page in particular.
+    context["g7"] = _navigation({})
+    return context
+
+
+def _navigation(meta: dict) -> dict:
+    navigation = site_build.page_navigation(_generated.site, meta)
+    navigation["page_urls"] = _page_urls
+    return navigation
 
 
 def on_post_page(output, page, config):

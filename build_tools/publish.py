@@ -79,7 +79,7 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
                 print(f"error: {message}", file=sys.stderr)
             print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
             return 1
-        findings = [f for f in check_site(staging) if f.fails]
+        findings = [f for f in check_site(staging, site_build.site_root(config_file)) if f.fails]
         if findings:
             for finding in findings:
                 print(f"error: {finding}", file=sys.stderr)

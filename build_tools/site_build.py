@@ -34,6 +34,18 @@ def source_dir(config) -> Path:
     return base / (config["extra"].get("source_dir") or "source")
 
 
+def site_root(config_file: Path) -> str:
+    """Return the path the site is served at: that of mkdocs.yml's ``site_url``, else '/'."""
+    from urllib.parse import urlsplit
+
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as stream:
+        site_url = (yaml_load(stream) or {}).get("site_url")
+    path = urlsplit(site_url or "/").path
+    return path if path.endswith("/") else path + "/"
+
+
 def generated_dir(config) -> Path:
     """Return the git-ignored folder the pages of a source folder are written to.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from build_tools.check import check_links, check_paragraph_ids, read_built_pages
 from build_tools.cli import main
 from build_tools.pipeline import generate, read_inputs
+from build_tools.site_build import site_root
 from build_tools.source_checks import check_source
 from tests.helpers import BUILD_DATE, copy_source
 
@@ -96,3 +97,37 @@ def test_site_check_finds_broken_link_missing_fragment_and_duplicate_id(built_si
     assert "link to a missing fragment: ../preamble/#no-such-id" in links
     ids = [f.message for f in check_paragraph_ids(pages)]
     assert any("used twice" in m for m in ids)
+
+
+def test_links_from_the_hosts_root_are_read_below_the_path_the_site_is_served_at(tmp_path):
+    site = tmp_path / "site"
+    (site / "topics").mkdir(parents=True)
+    (site / "topics" / "index.html").write_text('<p id="t">topics</p>', encoding="utf-8")
+    (site / "404.html").write_text(
+        '<a href="/topics/">a</a><a href="/topics/#t">b</a><a href="/nowhere/">c</a>'
+        '<a href="/g7/topics/">d</a><a href="/">e</a>', encoding="utf-8")
+    (site / "index.html").write_text("home", encoding="utf-8")
+    pages = read_built_pages(site)
+    at_root = {f.message for f in check_links(pages, site)}
+    assert at_root == {"link to a missing file: /nowhere/", "link to a missing file: /g7/topics/"}
+    below = {f.message for f in check_links(pages, site, "/g7/")}
+    assert below == {f"link to a missing file: {href}" for href in ("/topics/", "/topics/#t", "/nowhere/", "/")}
+
+
+def test_the_site_root_is_the_path_of_site_url(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    assert site_root(config) == "/"
+    config.write_text("site_name: x\nsite_url: https://example.org/g7\n", encoding="utf-8")
+    assert site_root(config) == "/g7/"
+    config.write_text("site_name: x\nsite_url: https://example.org/texts/g7/\n", encoding="utf-8")
+    assert site_root(config) == "/texts/g7/"
+
+
+def test_the_built_site_has_a_not_found_page_whose_links_all_land(built_site):
+    page = built_site.site / "404.html"
+    pages = read_built_pages(built_site.site)
+    assert "Page not found" in page.read_text(encoding="utf-8")
+    links = [a["href"] for a in pages["404.html"].soup.select("main a[href], nav a[href]")]
+    assert links and all(href.startswith("/") for href in links)
+    assert [f for f in check_links(pages, built_site.site) if f.path == "404.html"] == []

@@ -30,7 +30,8 @@ def audited_pages(site) -> dict[str, str | None]:
     para = site.paragraphs[0]
     return {**review_pages(site), "document": para["document"] + "/", "search": "search/?q=human+rights",
             "topics": "topics/" if site.has_page("topics") else None,
-            "commitments": "commitments/" if site.has_page("commitments") else None}
+            "commitments": "commitments/" if site.has_page("commitments") else None,
+            "not found": "commitments/topic-gone/2/"}
 
 
 def test_pages_request_nothing_from_other_hosts_and_log_no_errors(watched, site):
@@ -76,7 +77,7 @@ def test_section_pages_do_not_load_the_search_code(site):
 
 
 @pytest.mark.parametrize("which", ["home", "section", "glossary", "topic", "changes", "document", "search",
-                                   "topics", "commitments"])
+                                   "topics", "commitments", "not found"])
 def test_axe_finds_no_serious_or_critical_violation(page, site, which):
     path = audited_pages(site)[which]
     if path is None:
@@ -84,6 +85,8 @@ def test_axe_finds_no_serious_or_critical_violation(page, site, which):
     page.goto(site.url(path))
     if which == "search":
         page.locator(".search-result").first.wait_for()
+    if which == "not found":
+        page.locator(".nearest-page a").wait_for()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"

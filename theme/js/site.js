@@ -2,7 +2,7 @@
 (() => {
   "use strict";
   const body = document.body;
-  const base = body.dataset.base || ".";
+  const base = body.dataset.base ?? ".";  // "" on the 404 page: the site is served at the host root
   const isFile = location.protocol === "file:";
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   let live;
@@ -220,12 +220,38 @@
     });
   }
 
+  /* An address the site does not have: offer the nearest page that it does */
+
+  // Walks up the path one folder at a time, down to the site's root. A host that
+  // answers every address with this page is seen through: its answer is skipped.
+  async function nearestPage() {
+    const holder = document.querySelector(".nearest-page");
+    if (!holder || isFile) return;
+    const root = new URL(siteUrl(""), location.href).pathname;
+    let path = location.pathname;
+    while (path.length > root.length) {
+      path = path.replace(/[^/]*\/?$/, "");
+      if (path.length < root.length) return;
+      let found;
+      try {
+        const response = await fetch(path, { headers: { Accept: "text/html" } });
+        if (!response.ok) continue;
+        found = new DOMParser().parseFromString(await response.text(), "text/html");
+      } catch (e) { return; }
+      if (found.body.dataset.kind === "not-found") continue;
+      holder.append("The nearest page that exists: ", el("a", { href: path }, found.title || path));
+      holder.hidden = false;
+      return;
+    }
+  }
+
   window.G7 = { siteUrl };
   initNav();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
   initTerms();
   if (body.dataset.kind === "search") loadScript(siteUrl("js/search.js"));
+  if (body.dataset.kind === "not-found") nearestPage();
   resolveHash();
   window.addEventListener("hashchange", resolveHash);
 })();
