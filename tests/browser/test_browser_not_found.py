@@ -42,7 +42,7 @@ def test_a_page_gone_from_a_shorter_list_points_to_the_list_that_remains(page, s
     nearest.click()
     page.wait_for_load_state()
     assert page.url == site.url(listed)
-    assert page.title() == title
+    assert page.title() == title + " · G7 texts"
 
 
 def test_the_nearest_page_skips_every_address_the_site_does_not_have(page, site):

@@ -239,7 +239,9 @@
         found = new DOMParser().parseFromString(await response.text(), "text/html");
       } catch (e) { return; }
       if (found.body.dataset.kind === "not-found") continue;
-      holder.append("The nearest page that exists: ", el("a", { href: path }, found.title || path));
+      const siteName = document.title.slice(document.title.lastIndexOf(" · "));  // " · G7 texts"
+      const title = found.title.endsWith(siteName) ? found.title.slice(0, -siteName.length) : found.title;
+      holder.append("The nearest page that exists: ", el("a", { href: path }, title || path));
       holder.hidden = false;
       return;
     }
