@@ -239,8 +239,9 @@
         found = new DOMParser().parseFromString(await response.text(), "text/html");
       } catch (e) { return; }
       if (found.body.dataset.kind === "not-found") continue;
-      const siteName = document.title.slice(document.title.lastIndexOf(" · "));  // " · G7 texts"
-      const title = found.title.endsWith(siteName) ? found.title.slice(0, -siteName.length) : found.title;
+      const cut = document.title.lastIndexOf(" · ");
+      const siteName = cut < 0 ? "" : document.title.slice(cut);  // " · G7 texts"
+      const title = siteName && found.title.endsWith(siteName) ? found.title.slice(0, -siteName.length) : found.title;
       holder.append("The nearest page that exists: ", el("a", { href: path }, title || path));
       holder.hidden = false;
       return;
