@@ -131,3 +131,22 @@ def test_the_built_site_has_a_not_found_page_whose_links_all_land(built_site):
     links = [a["href"] for a in pages["404.html"].soup.select("main a[href], nav a[href]")]
     assert links and all(href.startswith("/") for href in links)
     assert [f for f in check_links(pages, built_site.site) if f.path == "404.html"] == []
+
+
+def test_a_site_served_below_the_hosts_root_builds_with_its_error_page_links_below_site_url(tmp_path):
+    project = Path(__file__).resolve().parent.parent
+    source = copy_source(tmp_path / "source")
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {project / 'mkdocs.yml'}\n"
+        "site_url: https://example.org/g7/\n"
+        f"docs_dir: {tmp_path / 'docs'}\n"
+        f"theme:\n  name: null\n  custom_dir: {project / 'theme'}\n  static_templates:\n    - 404.html\n"
+        f"hooks:\n  - {project / 'build_tools' / 'mkdocs_hook.py'}\n"
+        f"watch:\n  - {project / 'build_tools'}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert main(["build", "--source", str(source), "--site-dir", str(site), "--config", str(config)]) == 0
+    error_page = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/g7/css/site.css"' in error_page and 'data-base="/g7"' in error_page
+    assert main(["check", "--source", str(source), "--site-dir", str(site), "--config", str(config)]) == 0
