@@ -78,8 +78,9 @@ def on_page_context(context, page, config, nav):
 
 def on_template_context(context, template_name, config):
     # A theme's own page (404.html) has no Markdown page: it carries the navigation
-    # of no page in particular.
-    context["g7"] = _navigation({})
+    # of no page in particular. The sitemap, also a theme template, has no use for it.
+    if template_name.endswith(".html"):
+        context["g7"] = _navigation({})
     return context
 
 
