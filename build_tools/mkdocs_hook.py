@@ -62,6 +62,20 @@ def on_nav(nav, config, files):
     return nav
 
 
+THEME = ROOT / "theme"
+
+
+def on_env(env, config, files):
+    # Our theme escapes every value it prints, as our page templates do: MkDocs' theme
+    # environment does not autoescape, so turn it on for our own theme (no base theme)
+    # and no other, whose templates are not written for it. The theme marks safe only
+    # what MkDocs holds as HTML: page.content and page.title.
+    theme = config.theme
+    if theme.name is None and theme.custom_dir and Path(theme.custom_dir).resolve() == THEME:
+        env.autoescape = True
+    return env
+
+
 def on_page_content(html, page, config, files):
     # The Markdown has been converted: let it go, so that a large site does not hold
     # every page twice until the build ends. Empty, not None: MkDocs gives a page
