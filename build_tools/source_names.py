@@ -60,24 +60,25 @@ def file_name_slug(path: Path) -> str:
 
 def check_unique_names(texts: tuple[SourceText, ...]) -> None:
     """Raise SourceError when two texts share a slug or an anchor prefix (a text's prefix
-    is its sidecar's ``anchor_prefix``, else its slug)."""
-    for what, name_of in (("slug", lambda t: t.slug),
-                          ("anchor prefix", lambda t: t.sidecar.anchor_prefix or t.slug)):
+    is its sidecar's ``anchor_prefix``, else its slug), at the sidecar line stating it
+    (the file, when neither text states it in a sidecar)."""
+    for what, key, name_of in (("slug", "slug", lambda t: t.slug),
+                               ("anchor prefix", "anchor_prefix", lambda t: t.sidecar.anchor_prefix or t.slug)):
         owners: dict[str, SourceText] = {}
         for text in texts:
             name = name_of(text)
             if name in owners:
-                raise SourceError(*_place(text, what),
-                                  f"document {what} {name!r} is already used by {owners[name].path}")
+                first, second = owners[name], text
+                if _stated_line(first, key) and not _stated_line(second, key):
+                    first, second = second, first
+                line = _stated_line(second, key)
+                path = second.sidecar.path if line else second.path
+                raise SourceError(path, line or 1, f"document {what} {name!r} is already used by {first.path}")
             owners[name] = text
 
 
-def _place(text: SourceText, what: str) -> tuple[Path, int]:
-    """Return (file, line) stating a text's slug or prefix: its sidecar key, else its file."""
-    key = "slug" if what == "slug" else "anchor_prefix"
+def _stated_line(text: SourceText, key: str) -> int:
+    """Return the sidecar line stating a text's slug or prefix (a prefix defaults to the
+    slug: its line counts), 0 when no sidecar states it."""
     lines = dict(text.sidecar.key_lines)
-    if key in lines:
-        return text.sidecar.path, lines[key]
-    if key == "anchor_prefix" and "slug" in lines:
-        return text.sidecar.path, lines["slug"]
-    return text.path, 1
+    return lines.get(key) or (lines.get("slug", 0) if key == "anchor_prefix" else 0)

@@ -86,11 +86,22 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         return _write_pages(pages, out)
 
 
+def is_inside(src_uri: str) -> bool:
+    """Return True when ``src_uri`` names a file below the output folder: relative,
+    with no empty, '.' or '..' segment."""
+    parts = src_uri.split("/")
+    return not src_uri.startswith("/") and "\\" not in src_uri and all(
+        part not in ("", ".", "..") for part in parts)
+
+
 def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     written, kept = [], []
     folders: set[str] = set()
     root = str(out)
     for page in pages:
+        if not is_inside(page.src_uri):
+            # Slugs and registry URLs are checked when read: reaching here is a bug.
+            raise ValueError(f"page path {page.src_uri!r} is not inside {out}")
         path = os.path.join(root, page.src_uri)
         data = _bytes_to_write(path, page.content)
         if data is None:
@@ -112,8 +123,10 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     earlier = manifest.read_text(encoding="utf-8").split("\n") if manifest.exists() else []
     removed = []
     for src_uri in earlier:
+        if not is_inside(src_uri):  # a manifest edited by hand, or written by an old version
+            continue
         path = out / src_uri
-        if src_uri and src_uri not in wanted and path.is_file():
+        if src_uri not in wanted and path.is_file():
             path.unlink()
             removed.append(src_uri)
     listing = "\n".join(sorted(page.src_uri for page in pages))
