@@ -133,3 +133,10 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     if listing != "\n".join(earlier):
         manifest.write_text(listing, encoding="utf-8")
     return WriteReport(tuple(written), tuple(kept), tuple(removed))
+
+
+def mark_changed(pages: tuple[Page, ...], out: Path) -> None:
+    """Give every page under ``out`` a new modification time, so that a dirty MkDocs
+    build (``mkdocs serve --dirty``) renders it again though its text is the same."""
+    for page in pages:
+        os.utime(os.path.join(str(out), page.src_uri))
