@@ -159,6 +159,18 @@ def test_a_build_killed_at_a_step_refuses_no_later_build_and_the_next_one_finish
     assert before != _state(source, site)
 
 
+def test_the_exchange_swaps_two_folders_in_one_step(tmp_path):
+    new, site = tmp_path / "new", tmp_path / "site"
+    new.mkdir()
+    site.mkdir()
+    (new / "page").write_text("new", encoding="utf-8")
+    (site / "page").write_text("old", encoding="utf-8")
+    if not publishing.exchange(new, site):
+        pytest.skip("this system or file system cannot exchange folders: the two-rename fallback is used")
+    assert (site / "page").read_text(encoding="utf-8") == "new"
+    assert (new / "page").read_text(encoding="utf-8") == "old"
+
+
 def test_a_second_build_of_the_same_source_is_refused_with_a_clear_message(published, capsys):
     source, site = published[0], published[1]
     with publishing.build_lock(source, site):
