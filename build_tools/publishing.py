@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Iterator
 
 from build_tools.errors import BuildError
-from build_tools.file_modes import file_mode, make_ordinary
+from build_tools.file_writes import make_ordinary, sync_folder, write_text_atomic
 from build_tools.model import Registry
 from build_tools.registry import write_registry_atomic
 
@@ -147,18 +147,18 @@ def backup_path(registry_path: Path) -> Path:
 
 def write_journal(path: Path, journal: Journal) -> None:
     """Write the journal atomically."""
-    _write_atomic(path, json.dumps(asdict(journal), indent=2) + "\n")
+    write_text_atomic(path, json.dumps(asdict(journal), indent=2) + "\n")
 
 
 def back_up_registry(registry_path: Path, backup: Path) -> None:
     """Copy the registry to ``backup`` atomically."""
-    _write_atomic(backup, registry_path.read_text(encoding="utf-8"))
+    write_text_atomic(backup, registry_path.read_text(encoding="utf-8"))
 
 
 def write_registry(registry_path: Path, registry: Registry, text: str) -> None:
     """Write the new registry atomically, with the ordinary mode of a file."""
     write_registry_atomic(registry_path, registry, text or None)
-    _sync_folder(registry_path.parent)
+    sync_folder(registry_path.parent)
 
 
 def swap_in(staging: Path, site_dir: Path, replaced: Path) -> None:
@@ -169,7 +169,7 @@ def swap_in(staging: Path, site_dir: Path, replaced: Path) -> None:
     elif not exchange(staging, site_dir):
         rename_aside(site_dir, replaced)
         os.rename(staging, site_dir)
-    _sync_folder(site_dir.parent)
+    sync_folder(site_dir.parent)
 
 
 def rename_aside(site_dir: Path, replaced: Path) -> None:
@@ -180,7 +180,7 @@ def rename_aside(site_dir: Path, replaced: Path) -> None:
 def remove_journal(path: Path) -> None:
     """Remove the journal: the publication is complete."""
     path.unlink()
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def clean_up(journal: Journal) -> None:
@@ -215,7 +215,7 @@ def recover(registry_path: Path, site_dir: Path) -> list[str]:
             done.append(f"{site}: an interrupted publication is rolled back: the previous site "
                         "and registry stand")
         journal_path.unlink()
-        _sync_folder(journal_path.parent)
+        sync_folder(journal_path.parent)
         clean_up(journal)
     return done + remove_leftovers(registry_path, site_dir)
 
@@ -235,6 +235,16 @@ def remove_leftovers(registry_path: Path, site_dir: Path) -> list[str]:
                 shutil.rmtree(path)
                 removed.append(f"removed leftover {path}")
     return removed
+
+
+def _read_journal(path: Path) -> Journal:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["staging_inode"] = tuple(data["staging_inode"])
+        return Journal(**data)
+    except (ValueError, TypeError, KeyError) as error:
+        raise BuildError(path, 0, f"the publishing journal is damaged ({error}): compare site/ "
+                                  "and the registry by hand, then remove it") from None
 
 
 # ------------------------------------------------------------------ ids the site published
@@ -259,14 +269,20 @@ def missing_published_ids(site_dir: Path, registry: Registry) -> list[str]:
     return [pid for pid in published if pid not in known]
 
 
-def _read_journal(path: Path) -> Journal:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["staging_inode"] = tuple(data["staging_inode"])
-        return Journal(**data)
-    except (ValueError, TypeError, KeyError) as error:
-        raise BuildError(path, 0, f"the publishing journal is damaged ({error}): compare site/ "
-                                  "and the registry by hand, then remove it") from None
+def publication_findings(registry_path: Path, site_dir: Path, registry: Registry) -> list:
+    """Return the check's findings on the publication: an interrupted one not yet finished
+    or rolled back, and every id the published site shows that the registry lacks."""
+    from build_tools.check import Finding
+
+    findings = []
+    if (registry_path.parent / JOURNAL).exists():
+        findings.append(Finding(str(registry_path.parent / JOURNAL), 0,
+                                "a publication was interrupted: the next build finishes or rolls it back"))
+    for pid in missing_published_ids(site_dir, registry):
+        findings.append(Finding(str(registry_path), 0, f"id '{pid}' was published "
+                                f"({site_dir / ANCHORS_EXPORT}) but is missing from the registry: "
+                                "restore the registry, or a build would give it to other words"))
+    return findings
 
 
 # ------------------------------------------------------------------ system calls
@@ -293,45 +309,3 @@ def exchange(a: Path, b: Path) -> bool:
 def _inode(path: Path) -> tuple[int, int]:
     stat = os.stat(path)
     return stat.st_dev, stat.st_ino
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that it holds the old or the whole new text."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, file_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush a folder's entries to disk, so that a rename survives a power cut."""
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def publication_findings(registry_path: Path, site_dir: Path, registry: Registry) -> list:
-    """Return the check's findings on the publication: an interrupted one not yet finished
-    or rolled back, and every id the published site shows that the registry lacks."""
-    from build_tools.check import Finding
-
-    findings = []
-    if (registry_path.parent / JOURNAL).exists():
-        findings.append(Finding(str(registry_path.parent / JOURNAL), 0,
-                                "a publication was interrupted: the next build finishes or rolls it back"))
-    for pid in missing_published_ids(site_dir, registry):
-        findings.append(Finding(str(registry_path), 0, f"id '{pid}' was published "
-                                f"({site_dir / ANCHORS_EXPORT}) but is missing from the registry: "
-                                "restore the registry, or a build would give it to other words"))
-    return findings
-

@@ -8,9 +8,7 @@ stops the build with ``file:line: message``; ids are never silently re-minted.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from bisect import bisect_right
 from json.decoder import JSONObject
 from json.scanner import py_make_scanner
@@ -19,7 +17,7 @@ from pathlib import Path
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import BuildError
-from build_tools.file_modes import file_mode
+from build_tools.file_writes import write_text_atomic
 from build_tools.matching import fingerprint
 from build_tools.model import AnchorRecord, HistoryEntry, Registry, SectionRecord
 from build_tools.routes import RESERVED_ROUTES
@@ -123,19 +121,8 @@ reads the registry the previous build in the same process wrote without parsing 
 def write_registry_atomic(path: Path | str, registry: Registry, text: str | None = None) -> None:
     """Write the registry so that path holds either the old or the whole new file, with the
     ordinary mode of a new file; ``text``, when given, is ``dumps_registry(registry)``."""
-    path = Path(path)
     text = dumps_registry(registry) if text is None else text
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, file_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomic(Path(path), text)
     _LAST.get(text, lambda: registry)  # kept: the next read of this text is this registry
 
 

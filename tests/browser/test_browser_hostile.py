@@ -4,24 +4,16 @@ values as the characters they are."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from browser_support import ROOT, Site, open_context
+from browser_support import ROOT, Site, open_context, serve_folder
 from tests import hostile_source as hostile
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +25,7 @@ def hostile_site(tmp_path_factory) -> Site:
                           "--site-dir", str(out)], cwd=ROOT, capture_output=True, text=True,
                          env=dict(os.environ, G7_BUILD_DATE="2026-01-01"))
     assert run.returncode == 0, run.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_folder(out)
     yield Site(out, f"http://127.0.0.1:{server.server_address[1]}/")
     server.shutdown()
 
