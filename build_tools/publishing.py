@@ -44,6 +44,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
 
+from build_tools.check import Finding
 from build_tools.errors import BuildError
 from build_tools.file_writes import make_ordinary, sync_folder, write_text_atomic
 from build_tools.model import Registry
@@ -117,7 +118,8 @@ def publish_site(staging: Path, site_dir: Path, registry_path: Path, registry: R
     run removes it)."""
     journal = Journal(
         site=str(site_dir), staging=str(staging), staging_inode=_inode(staging),
-        replaced=str(staging).replace(STAGING, REPLACED), registry=str(registry_path),
+        replaced=str(staging.with_name(staging.name.replace(STAGING, REPLACED, 1))),
+        registry=str(registry_path),
         backup=str(backup_path(registry_path)), had_registry=registry_path.exists())
     journal_path = registry_path.parent / JOURNAL
     make_ordinary(staging)
@@ -158,7 +160,6 @@ def back_up_registry(registry_path: Path, backup: Path) -> None:
 def write_registry(registry_path: Path, registry: Registry, text: str) -> None:
     """Write the new registry atomically, with the ordinary mode of a file."""
     write_registry_atomic(registry_path, registry, text or None)
-    sync_folder(registry_path.parent)
 
 
 def swap_in(staging: Path, site_dir: Path, replaced: Path) -> None:
@@ -269,11 +270,9 @@ def missing_published_ids(site_dir: Path, registry: Registry) -> list[str]:
     return [pid for pid in published if pid not in known]
 
 
-def publication_findings(registry_path: Path, site_dir: Path, registry: Registry) -> list:
+def publication_findings(registry_path: Path, site_dir: Path, registry: Registry) -> list[Finding]:
     """Return the check's findings on the publication: an interrupted one not yet finished
     or rolled back, and every id the published site shows that the registry lacks."""
-    from build_tools.check import Finding
-
     findings = []
     if (registry_path.parent / JOURNAL).exists():
         findings.append(Finding(str(registry_path.parent / JOURNAL), 0,
