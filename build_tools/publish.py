@@ -75,9 +75,8 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
         try:
             if not _build_and_check(generated, staging, config_file, source):
                 return 1
-            for warning in publishing.publish_site(staging, site_dir, tree.registry,
-                                                   generated.registry if changed is not None else None,
-                                                   changed or ""):
+            for warning in publishing.publish_site(staging, site_dir, tree.registry, generated.registry,
+                                                   changed):
                 print(f"warning: {warning}", file=sys.stderr)
         finally:
             if staging.exists():

@@ -109,10 +109,11 @@ def new_staging(site_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=site_dir.name + STAGING, dir=site_dir.parent))
 
 
-def publish_site(staging: Path, site_dir: Path, registry_path: Path, registry: Registry | None,
-                 registry_text: str = "") -> list[str]:
-    """Make ``staging`` the published ``site_dir`` and ``registry`` (None: unchanged) the
-    registry, through the journal; on any error, finish or roll back before raising.
+def publish_site(staging: Path, site_dir: Path, registry_path: Path, registry: Registry,
+                 registry_text: str | None) -> list[str]:
+    """Make ``staging`` the published ``site_dir`` and ``registry`` the registry (its file's
+    text ``registry_text``; None: the file already holds it), through the journal; on any
+    error, finish or roll back before raising.
 
     Return warnings: what could not be removed once the site was published (the next
     run removes it)."""
@@ -125,7 +126,7 @@ def publish_site(staging: Path, site_dir: Path, registry_path: Path, registry: R
     make_ordinary(staging)
     try:
         write_journal(journal_path, journal)
-        if registry is not None:
+        if registry_text is not None:
             if journal.had_registry:
                 back_up_registry(registry_path, Path(journal.backup))
             write_registry(registry_path, registry, registry_text)
@@ -159,7 +160,7 @@ def back_up_registry(registry_path: Path, backup: Path) -> None:
 
 def write_registry(registry_path: Path, registry: Registry, text: str) -> None:
     """Write the new registry atomically, with the ordinary mode of a file."""
-    write_registry_atomic(registry_path, registry, text or None)
+    write_registry_atomic(registry_path, registry, text)
 
 
 def swap_in(staging: Path, site_dir: Path, replaced: Path) -> None:
