@@ -244,7 +244,7 @@ def _read_journal(path: Path) -> Journal:
         data = json.loads(path.read_text(encoding="utf-8"))
         data["staging_inode"] = tuple(data["staging_inode"])
         return Journal(**data)
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, RecursionError) as error:
         raise BuildError(path, 0, f"the publishing journal is damaged ({error}): compare site/ "
                                   "and the registry by hand, then remove it") from None
 
@@ -264,7 +264,7 @@ def missing_published_ids(site_dir: Path, registry: Registry) -> list[str]:
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))
         published = [row["id"] for row in rows]
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, RecursionError) as error:
         raise BuildError(path, 0, f"the published site's id list cannot be read ({error}): "
                                   "the ids it published cannot be compared with the registry") from None
     known = {record.id for record in registry.paragraphs}
