@@ -173,12 +173,14 @@ def check_site(site_dir: Path, root: str = "/") -> list[Finding]:
 def run_check(source: Path, site_dir: Path, config_file: Path) -> int:
     """Check the source and the built site; print findings; return the exit code."""
     from build_tools.pipeline import generate, read_inputs
+    from build_tools.publishing import publication_findings
     from build_tools.site_build import build_date, site_root
     from build_tools.source_checks import check_source
 
     inputs = read_inputs(source)
     generated = generate(inputs, build_date())
     findings = check_source(inputs, generated)
+    findings += publication_findings(inputs.tree.registry, site_dir, inputs.registry)
     if site_dir.exists():
         findings += check_site(site_dir, site_root(config_file))
     else:

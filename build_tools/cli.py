@@ -54,4 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except OSError as err:
+        # A system error (permission denied, disk full, ...): one line naming the file.
+        place = err.filename if err.filename is not None else "error"
+        print(f"error: {place}: {err.strerror or err}", file=sys.stderr)
+        return 1
     return 2

@@ -6,13 +6,14 @@ from pathlib import Path
 
 
 class BuildError(Exception):
-    """A problem in the input, reported as ``file:line: message``."""
+    """A problem in the input, reported as ``file:line: message`` (``file: message``
+    when line is 0: a folder, or a file as a whole)."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
         self.path = Path(path)
         self.line = line
         self.message = message
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
 class SourceError(BuildError):

@@ -15,9 +15,10 @@ import yaml
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.errors import BuildError
+from build_tools.errors import BuildError, SourceError
+from build_tools.read import parse_yaml, read_yaml_text
 from build_tools.terms import term_key
-from build_tools.yaml_io import error_place, load_with_node
+from build_tools.urls import is_web_url
 
 KINDS = ("body", "convention", "process", "initiative", "mechanism", "document", "abbreviation")
 REQUIRED = ("id", "name", "kind", "definition")
@@ -93,12 +94,12 @@ class IgnoredCandidate:
 
 
 def _compose(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
-    """Return the loaded data and its node tree, or raise GlossaryError for bad YAML."""
+    """Return the loaded data and its node tree, or raise GlossaryError for bad YAML
+    (aliases and deep nesting included: see ``yaml_io``)."""
     try:
-        return load_with_node(text)
-    except yaml.YAMLError as error:
-        line, problem = error_place(error)
-        raise GlossaryError(path, line, f"invalid YAML: {problem}") from None
+        return parse_yaml(text, path)
+    except SourceError as error:
+        raise GlossaryError(error.path, error.line, error.message) from None
 
 
 def _line(node: yaml.Node) -> int:
@@ -150,8 +151,8 @@ def _check_fields(raw: Any, line: int, lines: dict[str, int], add) -> bool:
             add(lines.get(key, line), f"'{key}' must be a string")
             ok = False
     website = raw.get("website")
-    if isinstance(website, str) and not website.startswith(("https://", "http://")):
-        add(lines["website"], f"website '{website}' is not an http(s) URL")
+    if isinstance(website, str) and not is_web_url(website):
+        add(lines["website"], f"website {website!r} is not an http:// or https:// URL")
     return ok
 
 
@@ -232,7 +233,7 @@ def parse_glossary(text: str, path: Path) -> Glossary:
 
 def load_glossary(path: Path) -> Glossary:
     """Return the glossary read from ``path``."""
-    return parse_glossary(Path(path).read_text(encoding="utf-8"), Path(path))
+    return parse_glossary(read_yaml_text(Path(path)), Path(path))
 
 
 def parse_ignore_list(text: str, path: Path) -> tuple[IgnoredCandidate, ...]:
@@ -273,4 +274,4 @@ def parse_ignore_list(text: str, path: Path) -> tuple[IgnoredCandidate, ...]:
 
 def load_ignore_list(path: Path) -> tuple[IgnoredCandidate, ...]:
     """Return the ignored candidates read from ``path``."""
-    return parse_ignore_list(Path(path).read_text(encoding="utf-8"), Path(path))
+    return parse_ignore_list(read_yaml_text(Path(path)), Path(path))

@@ -20,21 +20,39 @@ if str(ROOT) not in sys.path:  # `mkdocs serve` run from a checkout without `pip
 from build_tools import site_build  # noqa: E402
 from build_tools.errors import BuildError  # noqa: E402
 from build_tools.minify import minify_theme_assets  # noqa: E402
-from build_tools.writer import write_pages  # noqa: E402
+from build_tools.writer import mark_changed, write_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.g7")
 
 _generated = None
 _page_urls: frozenset = frozenset()
+_serving = False
+"""True under ``mkdocs serve``: a source error then keeps the preview answering."""
+_failure: str | None = None
+"""The error the last generation stopped with, shown by the preview (None: it succeeded)."""
+_shown_failure: str | None = None
+"""The error the pages of the last build show in their banner."""
+
+
+def on_startup(command, dirty):
+    # Called once by `mkdocs serve` and `mkdocs build` (not by our own build command).
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
-    # Generate every page before MkDocs looks for files.
-    global _generated
+    # Generate every page before MkDocs looks for files. Under `mkdocs serve`, a source
+    # error must not fail the build: MkDocs' server holds every request until a build
+    # succeeds. The error is logged, and the preview keeps the last pages that built,
+    # or, when none has yet, shows a page saying what is wrong.
+    global _generated, _failure
     try:
-        _generated = site_build.generated_for(config)
-    except BuildError as err:
-        raise PluginError(str(err)) from None
+        _generated, _failure = site_build.generated_for(config), None
+    except (BuildError, OSError) as err:
+        if not _serving:
+            raise PluginError(str(err)) from None
+        _failure = str(err)
+        log.error("the site cannot be generated: %s", _failure)
     # The generation's millions of objects live through the whole build and hold no
     # garbage: set them aside, so the collector's passes during MkDocs' work skip them.
     gc.freeze()
@@ -43,8 +61,16 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     # Add the generated pages (written to disk only when changed) and the data files.
+    if _generated is None:  # serving, and nothing has built yet
+        files.append(File.generated(config, "index.md", content=site_build.error_page(_failure or "")))
+        return files
+    global _shown_failure
     folder = site_build.generated_dir(config)
     report = write_pages(_generated.pages, folder)
+    if _failure != _shown_failure:
+        # Every page shows (or stops showing) the error banner: render them all again.
+        mark_changed(_generated.pages, folder)
+        _shown_failure = _failure
     site_build.last_write_report = report
     log.info("generated %s", report.summary())
     for page in _generated.pages:
@@ -60,6 +86,20 @@ def on_nav(nav, config, files):
     global _page_urls
     _page_urls = frozenset(page.url for page in nav.pages)
     return nav
+
+
+THEME = ROOT / "theme"
+
+
+def on_env(env, config, files):
+    # Our theme escapes every value it prints, as our page templates do: MkDocs' theme
+    # environment does not autoescape, so turn it on for our own theme (no base theme)
+    # and no other, whose templates are not written for it. The theme marks safe only
+    # what MkDocs holds as HTML: page.content and page.title.
+    theme = config.theme
+    if theme.name is None and theme.custom_dir and Path(theme.custom_dir).resolve() == THEME:
+        env.autoescape = True
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -85,8 +125,11 @@ def on_template_context(context, template_name, config):
 
 
 def _navigation(meta: dict) -> dict:
-    navigation = site_build.page_navigation(_generated.site, meta)
+    navigation = (site_build.page_navigation(_generated.site, meta) if _generated is not None
+                  else site_build.no_navigation())
     navigation["page_urls"] = _page_urls
+    # On the last pages that built, a banner says the source has an error since.
+    navigation["build_error"] = _failure if _generated is not None else None
     return navigation
 
 
@@ -102,7 +145,8 @@ def on_build_error(error):
 
 def on_post_build(config):
     # Replace the search index by one entry per paragraph and glossary entry.
-    site_build.write_search_index(_generated.site, Path(config["site_dir"]))
+    if _generated is not None:
+        site_build.write_search_index(_generated.site, Path(config["site_dir"]))
     # Shrink the theme's CSS and JS as copied into the site.
     minify_theme_assets(Path(config["site_dir"]))
     gc.unfreeze()

@@ -1,7 +1,8 @@
-"""Build and publish: generate, build into a temporary folder, check, then swap.
+"""The ``build`` command: generate, build into a staging folder, check, then publish.
 
 A build that fails at any step leaves the previous ``site/`` and the anchor
-registry exactly as they were.
+registry exactly as they were; one interrupted while publishing is finished or
+rolled back by the next run (see ``publishing``).
 """
 
 from __future__ import annotations
@@ -9,16 +10,18 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from build_tools import site_build
+from build_tools import publishing, site_build
+from build_tools.errors import BuildError
+from build_tools.model import Registry
 from build_tools.pipeline import Generated, generate, read_inputs
-from build_tools.registry import dumps_registry, write_registry_atomic
+from build_tools.read import SourceTree
+from build_tools.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.writer import write_pages
 
 
@@ -49,56 +52,91 @@ def build_site(generated: Generated, site_dir: Path, config_file: Path, source: 
     return counter.messages
 
 
-def swap_in(new_site: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new_site`` with two renames."""
-    old = site_dir.with_name(site_dir.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site_dir.exists():
-        site_dir.rename(old)
-    new_site.rename(site_dir)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def publish(source: Path, site_dir: Path, config_file: Path) -> int:
-    """Build the site from ``source`` into ``site_dir``; return the exit code."""
-    from build_tools.check import check_site
+    """Build the site from ``source`` into ``site_dir``; return the exit code.
 
-    inputs = read_inputs(source)
-    generated = generate(inputs, site_build.build_date())
-    for line in generated.report_lines():
-        print(line)
+    Under the build lock: finish or roll back what an interrupted build left, refuse
+    a registry that lost ids the site published, generate, build into a staging
+    folder, check, then publish the site and the registry together (``publishing``).
+    """
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=site_dir.name + ".", dir=site_dir.parent))
-    try:
-        warnings = build_site(generated, staging, config_file, source)
-        if warnings:
-            for message in warnings:
-                print(f"error: {message}", file=sys.stderr)
-            print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
+    tree = SourceTree(Path(source))
+    with publishing.build_lock(tree.root, site_dir):
+        for line in publishing.recover(tree.registry, site_dir):
+            print(line)
+        inputs = read_inputs(source)
+        if _report_missing_ids(site_dir, inputs.registry, tree.registry):
             return 1
-        findings = [f for f in check_site(staging, site_build.site_root(config_file)) if f.fails]
-        if findings:
-            for finding in findings:
-                print(f"error: {finding}", file=sys.stderr)
-            print("error: the built site failed its checks; site/ and the registry are unchanged",
-                  file=sys.stderr)
-            return 1
-        swap_in(staging, site_dir)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-    registry_path = inputs.tree.registry
-    new_text = dumps_registry(generated.registry)
-    if not registry_path.exists() or registry_path.read_text(encoding="utf-8") != new_text:
-        write_registry_atomic(registry_path, generated.registry)
-        print(f"updated {registry_path}: commit it with the texts")
+        generated = generate(inputs, site_build.build_date())
+        for line in generated.report_lines():
+            print(line)
+        changed = _registry_to_write(generated.registry, tree.registry)
+        staging = publishing.new_staging(site_dir)
+        try:
+            if not _build_and_check(generated, staging, config_file, source):
+                return 1
+            for warning in publishing.publish_site(staging, site_dir, tree.registry, generated.registry,
+                                                   changed):
+                print(f"warning: {warning}", file=sys.stderr)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)  # else the next build removes it
+    if changed is not None:
+        print(f"updated {tree.registry}: commit it with the texts")
     if site_build.last_write_report is not None:
         print(site_build.last_write_report.summary())
     print(f"built {len(generated.pages)} pages into {site_dir}")
     return 0
+
+
+def _build_and_check(generated: Generated, staging: Path, config_file: Path, source: Path) -> bool:
+    """Build the site into ``staging`` and check it; print why and return False when it fails."""
+    from build_tools.check import check_site
+
+    warnings = build_site(generated, staging, config_file, source)
+    if warnings:
+        for message in warnings:
+            print(f"error: {message}", file=sys.stderr)
+        print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
+        return False
+    findings = [f for f in check_site(staging, site_build.site_root(config_file)) if f.fails]
+    if findings:
+        for finding in findings:
+            print(f"error: {finding}", file=sys.stderr)
+        print("error: the built site failed its checks; site/ and the registry are unchanged",
+              file=sys.stderr)
+        return False
+    return True
+
+
+def _report_missing_ids(site_dir: Path, registry: Registry, registry_path: Path) -> bool:
+    """Print an error for every id the published site shows that the registry lacks;
+    return True when there is one (the build must not mint it again for other words)."""
+    missing = publishing.missing_published_ids(site_dir, registry)
+    for pid in missing:
+        print(f"error: {registry_path}: id '{pid}' was published ({site_dir / publishing.ANCHORS_EXPORT}) "
+              "but is missing from the registry", file=sys.stderr)
+    if missing:
+        print(f"error: restore {registry_path} (from version control) before building: a new build "
+              "would give these ids to other words; site/ and the registry are unchanged",
+              file=sys.stderr)
+    return bool(missing)
+
+
+def _registry_to_write(registry: Registry, path: Path) -> str | None:
+    """Return the text of ``registry`` when it differs from the file at ``path``, None when
+    it does not; raise BuildError when the text would not read back as ``registry``."""
+    text = dumps_registry(registry)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return None
+    try:
+        read_back = parse_registry(text, path)
+    except RegistryError as error:
+        raise BuildError(path, 0, f"the registry this build made would not read back ({error.message} "
+                                  f"at line {error.line}); nothing was written") from None
+    if read_back != registry:
+        raise BuildError(path, 0, "the registry this build made reads back differently; nothing was written")
+    return text
 
 
 def dump(source: Path, out: Path) -> int:

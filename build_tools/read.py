@@ -14,7 +14,8 @@ from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import SourceError
 from build_tools.model import HeadingSplit, Sidecar, SourceText
-from build_tools.yaml_io import error_place, load_with_node
+from build_tools.source_names import check_sidecar_names, check_unique_names, file_name_slug
+from build_tools.yaml_io import MAX_YAML_BYTES, load_with_node
 
 TEXTS_DIR = "texts"
 GLOSSARY_FILE = "glossary.yml"
@@ -59,14 +60,17 @@ def decode_text(data: bytes, path: Path) -> str:
     """Return the text of a source file: UTF-8, BOM dropped, ``\\n`` line ends.
 
     Raises SourceError naming the line and byte offset of the first bad byte,
-    or saying the file is binary or empty.
+    or saying the file is UTF-16, binary or empty.
     """
     if not data.strip():
         raise SourceError(path, 1, "the file is empty")
+    if _looks_like_utf16(data):
+        raise SourceError(path, 1, "this file is UTF-16: texts and source files must be UTF-8 "
+                                   "(save the file as UTF-8)")
     if b"\x00" in data:
         offset = data.index(b"\x00")
         line = data.count(b"\n", 0, offset) + 1
-        raise SourceError(path, line, f"binary file: NUL byte at byte offset {offset}")
+        raise SourceError(path, line, f"NUL byte at byte offset {offset}: a binary file, not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -79,18 +83,39 @@ def decode_text(data: bytes, path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """Return True when ``data`` starts with a UTF-16 byte order mark, or when every
+    other byte of its start is NUL (UTF-16 without a mark, as Windows tools write it)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    start = data[:400]
+    if len(start) < 4:
+        return False
+    even, odd = start[0::2], start[1::2]
+    return even.count(0) >= 0.9 * len(even) or odd.count(0) >= 0.9 * len(odd)
+
+
+def read_yaml_text(path: Path) -> str:
+    """Return the text of a YAML source file (see ``decode_text``); a file over
+    MAX_YAML_BYTES is refused before it is read; a blank file is '' (no data)."""
+    size = path.stat().st_size
+    if size > MAX_YAML_BYTES:
+        raise SourceError(path, 1, f"the file is {size:,} bytes: YAML source files are limited "
+                                   f"to {MAX_YAML_BYTES:,} bytes ({MAX_YAML_BYTES // 2**20} MiB)")
+    data = path.read_bytes()
+    return decode_text(data, path) if data.strip() else ""
+
+
 def load_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     """Return (data, node) of a YAML file; the node carries line numbers."""
-    return parse_yaml(decode_text(path.read_bytes(), path), path)
+    return parse_yaml(read_yaml_text(path), path)
 
 
 def parse_yaml(text: str, path: Path) -> tuple[object, yaml.Node | None]:
-    """Return (data, node) of YAML ``text``; ``path`` names the file in errors."""
-    try:
-        return load_with_node(text)
-    except yaml.YAMLError as err:
-        line, problem = error_place(err)
-        raise SourceError(path, line, f"not valid YAML: {problem}") from None
+    """Return (data, node) of YAML ``text``; ``path`` names the file in errors.
+
+    Aliases and deep nesting are refused (see ``yaml_io``)."""
+    return load_with_node(text, path)
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -139,7 +164,7 @@ def parse_sidecar(data: object, node: yaml.Node | None, path: Path) -> Sidecar:
     order = data.get("order")
     if order is not None and not isinstance(order, int):
         raise SourceError(path, lines.get("order", 1), "'order' must be a whole number")
-    return Sidecar(
+    sidecar = Sidecar(
         path=path,
         title=text_value("title"),
         slug=text_value("slug"),
@@ -155,6 +180,8 @@ def parse_sidecar(data: object, node: yaml.Node | None, path: Path) -> Sidecar:
         anchor_prefix=text_value("anchor_prefix"),
         short_title=text_value("short_title"),
     )
+    check_sidecar_names(sidecar)
+    return sidecar
 
 
 def _value_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
@@ -177,8 +204,9 @@ def read_source_text(path: Path) -> SourceText:
     sidecar_path = path.with_suffix(".yml")
     sidecar = Sidecar()
     if sidecar_path.exists():
-        sidecar = sidecar_from_text(decode_text(sidecar_path.read_bytes(), sidecar_path), sidecar_path)
-    return SourceText(path=path, slug=sidecar.slug or path.stem, text=text, sidecar=sidecar)
+        sidecar = sidecar_from_text(read_yaml_text(sidecar_path), sidecar_path)
+    slug = sidecar.slug or file_name_slug(path)
+    return SourceText(path=path, slug=slug, text=text, sidecar=sidecar)
 
 
 @memoised(cache.DOCUMENTS)
@@ -196,9 +224,5 @@ def read_texts(tree: SourceTree) -> tuple[SourceText, ...]:
     texts = tuple(read_source_text(p) for p in sorted(tree.texts.glob("*.txt")))
     if not texts:
         raise SourceError(tree.texts, 0, "no *.txt text to publish")
-    slugs: dict[str, Path] = {}
-    for text in texts:
-        if text.slug in slugs:
-            raise SourceError(text.path, 1, f"document slug {text.slug!r} is already used by {slugs[text.slug]}")
-        slugs[text.slug] = text.path
+    check_unique_names(texts)
     return texts

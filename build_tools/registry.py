@@ -8,9 +8,7 @@ stops the build with ``file:line: message``; ids are never silently re-minted.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from bisect import bisect_right
 from json.decoder import JSONObject
 from json.scanner import py_make_scanner
@@ -19,8 +17,10 @@ from pathlib import Path
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import BuildError
+from build_tools.file_writes import write_text_atomic
 from build_tools.matching import fingerprint
 from build_tools.model import AnchorRecord, HistoryEntry, Registry, SectionRecord
+from build_tools.routes import RESERVED_ROUTES
 from build_tools.slugs import is_slug
 
 FORMAT = "g7-anchor-registry/1"
@@ -35,6 +35,10 @@ _PARAGRAPH = {"id": str, "status": str, "document": str, "section": str, "label"
 _HISTORY = {"date": str, "event": str, "label": str, "url": str, "text": str}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+_SITE_URL = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?")
+"""A URL the registry records: a document's folder, maybe a section's, maybe a fragment.
+Pages are written at these URLs (redirects, notices of removed text), so nothing else
+(no '..', no leading '/', no route of the site itself) is accepted."""
 
 
 class RegistryError(BuildError):
@@ -62,6 +66,10 @@ def parse_registry(text: str, path: Path | str) -> Registry:
         return _build(json.loads(text, object_pairs_hook=_unique_keys))
     except json.JSONDecodeError as error:
         raise RegistryError(path, error.lineno, f"not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise RegistryError(path, _too_deep_line(text),
+                            f"nested more than {MAX_DEPTH} levels deep (a registry needs {REGISTRY_DEPTH})"
+                            ) from None
     except _Invalid:
         pass
     # Damaged: read again, slowly, noting the line of every object and key.
@@ -70,6 +78,25 @@ def parse_registry(text: str, path: Path | str) -> Registry:
     except _Invalid as invalid:
         raise RegistryError(path, invalid.line, invalid.message) from None
     raise AssertionError("registry damage found once but not twice")  # pragma: no cover
+
+
+MAX_DEPTH = 64
+"""Nesting the error message names: far past the registry's own, far short of Python's limit."""
+REGISTRY_DEPTH = 5
+"""How deep a registry nests: top, paragraphs, record, history, entry."""
+
+
+def _too_deep_line(text: str) -> int:
+    """Return the line where ``text``'s lists and objects first nest past MAX_DEPTH (1 if never)."""
+    depth = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        if token.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, token.start()) + 1
+        elif token.group() in "]}":
+            depth -= 1
+    return 1
 
 
 def dumps_registry(registry: Registry) -> str:
@@ -91,20 +118,11 @@ _LAST = cache.Memo(1)
 reads the registry the previous build in the same process wrote without parsing it."""
 
 
-def write_registry_atomic(path: Path | str, registry: Registry) -> None:
-    """Write the registry so that path holds either the old or the whole new file."""
-    path = Path(path)
-    text = dumps_registry(registry)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def write_registry_atomic(path: Path | str, registry: Registry, text: str | None = None) -> None:
+    """Write the registry so that path holds either the old or the whole new file, with the
+    ordinary mode of a new file; ``text``, when given, is ``dumps_registry(registry)``."""
+    text = dumps_registry(registry) if text is None else text
+    write_text_atomic(Path(path), text)
     _LAST.get(text, lambda: registry)  # kept: the next read of this text is this registry
 
 
@@ -281,6 +299,12 @@ def _named(what: str, node: object) -> str:
     return what
 
 
+def _site_url(url: str, node: dict, key: str, what: str) -> None:
+    """Raise _Invalid unless ``url`` is a URL of a document's pages (see _SITE_URL)."""
+    if not _SITE_URL.fullmatch(url) or url.partition("/")[0] in RESERVED_ROUTES:
+        raise _Invalid(f"URL '{url}' of {what} is not '<document>/[<section>/][#<id>]'", node, key)
+
+
 def _section(node: dict) -> SectionRecord:
     """Return the SectionRecord node describes."""
     document, _, slug = node["id"].partition("/")
@@ -289,6 +313,8 @@ def _section(node: dict) -> SectionRecord:
         raise _Invalid(f"section id '{node['id']}' is not '<document>/<lowercase-ascii-slug>'", node, "id")
     status = _choice(node, "status", SECTION_STATUSES, f"section '{node['id']}'")
     previous = _strings(node, "previous_urls", f"section '{node['id']}'")
+    for url in (node["url"], *previous):
+        _site_url(url, node, "url" if url == node["url"] else "previous_urls", f"section '{node['id']}'")
     return SectionRecord(node["id"], node["url"], node["title"], status, previous)
 
 
@@ -299,6 +325,7 @@ def _paragraph(node: dict) -> AnchorRecord:
         raise _Invalid(f"id '{pid}' is not lowercase ASCII (a-z, 0-9, single hyphens)", node, "id")
     what = f"'{pid}'"
     status = _choice(node, "status", PARAGRAPH_STATUSES, what)
+    _site_url(node["url"], node, "url", what)
     if not _FINGERPRINT.fullmatch(node["fingerprint"]):
         raise _Invalid(f"fingerprint of {what} is not 16 lowercase hex digits", node, "fingerprint")
     if node["fingerprint"] != fingerprint(node["text"]):
@@ -319,4 +346,5 @@ def _history_entry(node: object, record: dict, what: str) -> HistoryEntry:
     if not _DATE.fullmatch(node["date"]):
         raise _Invalid(f"date '{node['date']}' in the history of {what} is not YYYY-MM-DD", node, "date")
     event = _choice(node, "event", EVENTS, f"a history entry of {what}")
+    _site_url(node["url"], node, "url", f"a history entry of {what}")
     return HistoryEntry(node["date"], node["text"], node["label"], node["url"], event)

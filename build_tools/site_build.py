@@ -109,6 +109,21 @@ def page_navigation(site: SiteData, meta: dict) -> dict:
             "document_count": len(site.documents)}
 
 
+def no_navigation() -> dict:
+    """Return the navigation of a preview in which nothing has built yet."""
+    return {"documents": [], "topics": [], "more_documents": 0, "document_count": 0}
+
+
+def error_page(message: str) -> str:
+    """Return the Markdown of the page a preview shows when nothing has built yet."""
+    from html import escape
+
+    return ("---\ntitle: The site cannot be built\nkind: error\n---\n\n"
+            "<h1>The site cannot be built</h1>\n"
+            f'<pre class="build-error">{escape(message)}</pre>\n'
+            "<p>Correct the source: the preview rebuilds when it is saved.</p>\n")
+
+
 def search_entries(site: SiteData) -> list[dict]:
     """Return one search entry per paragraph, section page and glossary entry."""
     docs = []

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.glossary import load_glossary
-from build_tools.read import GLOSSARY_FILE, TEXTS_DIR, TOPICS_FILE
+from build_tools.read import GLOSSARY_FILE, TEXTS_DIR, TOPICS_FILE, load_yaml
 from build_tools.terms import term_key
 from build_tools.topics import load_topics
 
@@ -111,7 +111,7 @@ def real_glossary_entries(source: Path | None) -> list[dict]:
         return []
     try:
         load_glossary(path)
-        return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+        return list(load_yaml(path)[0] or [])
     except Exception:  # noqa: BLE001 - a glossary being edited must not stop the benchmark
         return []
 

@@ -22,6 +22,7 @@ from build_tools.cache import memoised
 from build_tools.errors import SourceError
 from build_tools.model import Document, PlacedParagraph
 from build_tools.read import load_yaml
+from build_tools.slugs import is_slug
 from build_tools.terms import TermMatcher, _add, find_mentions
 
 SECTION_SHARE = 1 / 3
@@ -62,6 +63,9 @@ def parse_topics(data: object, node: yaml.Node | None, path: Path) -> tuple[Topi
         line = node.value[index].start_mark.line + 1 if isinstance(node, yaml.SequenceNode) else 1
         if not isinstance(raw, dict) or not {"id", "title", "keywords"} <= set(raw):
             raise SourceError(path, line, "each topic needs 'id', 'title' and 'keywords'")
+        if not isinstance(raw["id"], str) or not is_slug(raw["id"]):
+            raise SourceError(path, line, f"topic id {raw['id']!r} is not a lowercase ASCII slug "
+                                          "(letters, digits and single hyphens): it names the topic's pages")
         if raw["id"] in seen:
             raise SourceError(path, line, f"topic id {raw['id']!r} is used twice")
         seen.add(raw["id"])

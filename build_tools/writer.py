@@ -86,11 +86,22 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         return _write_pages(pages, out)
 
 
+def is_inside(src_uri: str) -> bool:
+    """Return True when ``src_uri`` names a file below the output folder: relative,
+    with no empty, '.' or '..' segment."""
+    parts = src_uri.split("/")
+    return not src_uri.startswith("/") and "\\" not in src_uri and all(
+        part not in ("", ".", "..") for part in parts)
+
+
 def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     written, kept = [], []
     folders: set[str] = set()
     root = str(out)
     for page in pages:
+        if not is_inside(page.src_uri):
+            # Slugs and registry URLs are checked when read: reaching here is a bug.
+            raise ValueError(f"page path {page.src_uri!r} is not inside {out}")
         path = os.path.join(root, page.src_uri)
         data = _bytes_to_write(path, page.content)
         if data is None:
@@ -112,11 +123,20 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     earlier = manifest.read_text(encoding="utf-8").split("\n") if manifest.exists() else []
     removed = []
     for src_uri in earlier:
+        if not is_inside(src_uri):  # a manifest edited by hand, or written by an old version
+            continue
         path = out / src_uri
-        if src_uri and src_uri not in wanted and path.is_file():
+        if src_uri not in wanted and path.is_file():
             path.unlink()
             removed.append(src_uri)
     listing = "\n".join(sorted(page.src_uri for page in pages))
     if listing != "\n".join(earlier):
         manifest.write_text(listing, encoding="utf-8")
     return WriteReport(tuple(written), tuple(kept), tuple(removed))
+
+
+def mark_changed(pages: tuple[Page, ...], out: Path) -> None:
+    """Give every page under ``out`` a new modification time, so that a dirty MkDocs
+    build (``mkdocs serve --dirty``) renders it again though its text is the same."""
+    for page in pages:
+        os.utime(os.path.join(str(out), page.src_uri))

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from tests.helpers import FIXTURE_TEXTS, BuiltSite, build, copy_source
+from tests.helpers import (FIXTURE_TEXTS, SMALL_TEXT, BuiltSite, build, copy_source, make_source,
+                           tree_digest)
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,13 @@ def fixture_site(tmp_path_factory) -> BuiltSite:
     site = base / "site"
     assert build(source, site) == 0
     return BuiltSite(source, site)
+
+
+@pytest.fixture()
+def published(tmp_path):
+    """A source folder built once: its site and registry are what must survive."""
+    source = make_source(tmp_path / "source", {"statement.txt": SMALL_TEXT})
+    site = tmp_path / "site"
+    assert build(source, site) == 0
+    registry = source / "anchor-registry.json"
+    return source, site, registry, tree_digest(site), registry.read_bytes()

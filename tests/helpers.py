@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,3 +53,42 @@ def resolve_href(page_url: str, href: str) -> tuple[str, str]:
     path, _, fragment = href.partition("#")
     target = posixpath.normpath(posixpath.join(page_url.strip("/"), path)) if path else page_url.strip("/")
     return ("" if target == "." else target), fragment
+
+
+# ------------------------------------------------------------ the bad-input suite
+
+SMALL_TEXT = """G7 Test Ministers’ Statement
+
+Release Date: May 2, 2025
+
+Cooperation
+
+  1. We will work together against transnational organized crime.
+
+  2. We welcome the work of UNODC and INTERPOL.
+"""
+
+
+def make_source(root: Path, texts: dict[str, bytes | str]) -> Path:
+    """Return a source folder holding ``texts`` (name → content) and no glossary."""
+    (root / "texts").mkdir(parents=True)
+    for name, content in texts.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (root / "texts" / name).write_bytes(data)
+    return root
+
+
+def tree_digest(path: Path) -> str:
+    """Return one hash over every file below ``path`` (names and bytes)."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(str(file.relative_to(path)).encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def assert_nothing_lost(published) -> None:
+    """Assert that the site and the registry of the ``published`` fixture are as built."""
+    source, site, registry, site_digest, registry_bytes = published
+    assert tree_digest(site) == site_digest, "the previous site changed"
+    assert registry.read_bytes() == registry_bytes, "the registry changed"

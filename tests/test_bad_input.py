@@ -2,59 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from build_tools.pipeline import generate, read_inputs
-from tests.helpers import build
-
-SMALL_TEXT = """G7 Test Ministers’ Statement
-
-Release Date: May 2, 2025
-
-Cooperation
-
-  1. We will work together against transnational organized crime.
-
-  2. We welcome the work of UNODC and INTERPOL.
-"""
-
-
-def make_source(root: Path, texts: dict[str, bytes | str]) -> Path:
-    """Return a source folder holding ``texts`` (name → content) and no glossary."""
-    (root / "texts").mkdir(parents=True)
-    for name, content in texts.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        (root / "texts" / name).write_bytes(data)
-    return root
-
-
-def tree_digest(path: Path) -> str:
-    """Return one hash over every file below ``path`` (names and bytes)."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(str(file.relative_to(path)).encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
-@pytest.fixture()
-def published(tmp_path):
-    """A source folder built once: its site and registry are what must survive."""
-    source = make_source(tmp_path / "source", {"statement.txt": SMALL_TEXT})
-    site = tmp_path / "site"
-    assert build(source, site) == 0
-    registry = source / "anchor-registry.json"
-    return source, site, registry, tree_digest(site), registry.read_bytes()
-
-
-def assert_nothing_lost(published) -> None:
-    source, site, registry, site_digest, registry_bytes = published
-    assert tree_digest(site) == site_digest, "the previous site changed"
-    assert registry.read_bytes() == registry_bytes, "the registry changed"
+from tests.helpers import SMALL_TEXT, assert_nothing_lost, build, make_source, tree_digest
 
 
 def test_text_that_is_not_utf8_names_file_line_and_byte_offset(published, capsys):
@@ -193,3 +147,126 @@ def test_text_of_fifty_thousand_paragraphs_generates(tmp_path):
     assert len(paragraphs) == 50_000
     assert len({p.id for p in paragraphs}) == 50_000
     assert paragraphs[-1].paragraph.text == "Paragraph number 50000 says something about cooperation."
+
+
+# ------------------------------------------------------- one YAML loader for every file
+
+def _alias_bomb(levels: int = 9) -> list[tuple[str, str]]:
+    """Return (anchor, flow list) of a billion-laughs bomb: each level lists the one before nine times."""
+    levels_yaml = [("l0", "[" + ", ".join(['"lol"'] * 9) + "]")]
+    for level in range(1, levels):
+        levels_yaml.append((f"l{level}", "[" + ", ".join([f"*l{level - 1}"] * 9) + "]"))
+    return levels_yaml
+
+
+BOMBS = {
+    # Where the bomb sits, what the file holds, the line of the first alias.
+    "sidecar section_topics": ("texts/statement.yml", lambda bomb: "title: ok\nsection_topics:\n" + "".join(
+        f"  {name}: &{name} {value}\n" for name, value in bomb), 4),
+    "sidecar heading_splits": ("texts/statement.yml", lambda bomb: "heading_splits:\n" + "".join(
+        f"  - heading: &{name} {value}\n    title: t\n" for name, value in bomb), 4),
+    "topics.yml": ("topics.yml", lambda bomb: "".join(
+        f"- id: t{i}\n  title: T\n  keywords: &{name} {value}\n" for i, (name, value) in enumerate(bomb)), 6),
+    "glossary.yml": ("glossary.yml", lambda bomb: "".join(
+        f"- id: g{i}\n  name: G{i}\n  kind: body\n  definition: D.\n  aliases: &{name} {value}\n"
+        for i, (name, value) in enumerate(bomb)), 10),
+}
+
+
+@pytest.mark.parametrize("where", sorted(BOMBS))
+def test_yaml_alias_bomb_is_refused_at_the_line_of_its_first_alias(published, capsys, where):
+    source = published[0]
+    name, content, first_alias_line = BOMBS[where]
+    (source / name).write_text(content(_alias_bomb()), encoding="utf-8")
+    assert build(source, published[1]) == 1
+    err = capsys.readouterr().err
+    assert f"{Path(name).name}:{first_alias_line}: YAML alias '*l0' refused" in err
+    assert "Traceback" not in err
+    assert_nothing_lost(published)
+
+
+def test_yaml_file_over_the_size_limit_is_refused_unread(published, capsys):
+    source = published[0]
+    sidecar = source / "texts" / "statement.yml"
+    five_mib = 5 * 2**20  # over the stated limit of 4 MiB
+    sidecar.write_bytes(b"title: ok\n" + b"# padding\n" * (five_mib // 10))
+    assert build(source, published[1]) == 1
+    assert "statement.yml:1: the file is" in capsys.readouterr().err
+    assert_nothing_lost(published)
+
+
+def test_yaml_nested_too_deep_is_refused_at_its_line(published, capsys):
+    source = published[0]
+    (source / "topics.yml").write_text("- id: t\n  title: T\n  keywords:\n    " + "[" * 60 + "]" * 60
+                                       + "\n", encoding="utf-8")
+    assert build(source, published[1]) == 1
+    assert "topics.yml:4: nested more than" in capsys.readouterr().err
+    assert_nothing_lost(published)
+
+
+def test_a_yaml_anchor_without_alias_is_still_accepted(tmp_path):
+    source = make_source(tmp_path / "source", {"statement.txt": SMALL_TEXT})
+    (source / "texts" / "statement.yml").write_text("place: &p Rome\n", encoding="utf-8")
+    assert build(source, tmp_path / "site") == 0
+
+
+# ------------------------------------------------------------------ encodings
+
+def test_utf16_text_is_called_utf16_not_binary(published, capsys):
+    source = published[0]
+    (source / "texts" / "wide.txt").write_bytes(SMALL_TEXT.encode("utf-16"))
+    (source / "texts" / "wide-no-bom.txt").write_bytes(SMALL_TEXT.encode("utf-16-le"))
+    assert build(source, published[1]) == 1
+    err = capsys.readouterr().err
+    assert "wide-no-bom.txt:1:" in err and "UTF-16" in err and "must be UTF-8" in err
+    assert "binary" not in err
+    assert_nothing_lost(published)
+
+
+def test_glossary_that_is_not_utf8_names_line_and_byte_offset(published, capsys):
+    source = published[0]
+    (source / "glossary.yml").write_bytes("- id: a\n  name: Caf\xe9\n".encode("latin-1"))
+    assert build(source, published[1]) == 1
+    err = capsys.readouterr().err
+    assert "glossary.yml:2: not UTF-8: byte 0xe9 at byte offset 19" in err
+    assert "Traceback" not in err
+    assert_nothing_lost(published)
+
+
+def test_nul_in_the_glossary_is_reported_at_its_line(published, capsys):
+    source = published[0]
+    (source / "glossary.yml").write_bytes(b"- id: a\n  name: A\n  kind: body\x00\n")
+    assert build(source, published[1]) == 1
+    assert "glossary.yml:3: NUL byte at byte offset 30" in capsys.readouterr().err
+    assert_nothing_lost(published)
+
+
+# ------------------------------------------------------------------ links
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
+                                 "file:///etc/passwd", "https://", "//example.org/x", "www.example.org"])
+def test_sidecar_source_url_must_be_http_or_https(published, capsys, url):
+    source = published[0]
+    (source / "texts" / "statement.yml").write_text(f'title: ok\nsource_url: "{url}"\n', encoding="utf-8")
+    assert build(source, published[1]) == 1
+    assert "statement.yml:2: source_url" in capsys.readouterr().err
+    assert_nothing_lost(published)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://", "https:// x"])
+def test_glossary_website_must_be_an_http_or_https_url(published, capsys, url):
+    source = published[0]
+    (source / "glossary.yml").write_text(
+        f'- id: a\n  name: A\n  kind: body\n  definition: D.\n  website: "{url}"\n', encoding="utf-8")
+    assert build(source, published[1]) == 1
+    assert "glossary.yml:5: website" in capsys.readouterr().err
+    assert_nothing_lost(published)
+
+
+def test_an_https_source_url_is_published_as_a_link(tmp_path):
+    source = make_source(tmp_path / "source", {"statement.txt": SMALL_TEXT})
+    (source / "texts" / "statement.yml").write_text('source_url: "https://www.g7italy.it/en/x"\n',
+                                                    encoding="utf-8")
+    assert build(source, tmp_path / "site") == 0
+    page = (tmp_path / "site" / "statement" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.g7italy.it/en/x"' in page

@@ -85,7 +85,7 @@ def test_write_registry_atomic_keeps_the_old_file_when_writing_fails(tmp_path, m
 
     def fail(*args):
         raise OSError("disk full")
-    monkeypatch.setattr("build_tools.registry.os.fsync", fail)
+    monkeypatch.setattr("build_tools.file_writes.os.fsync", fail)
     with pytest.raises(OSError):
         write_registry_atomic(path, sample_registry())
     assert path.read_text() == "old contents"

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from build_tools import cache
 from build_tools.render.env import Joined, Page, make_page, page_meta
 from build_tools.render.list_pages import split_list
+from build_tools.routes import TOPIC_COMMITMENTS_PREFIX
 from build_tools.site_data import COMMITMENTS_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
 
@@ -80,7 +81,7 @@ def document_url(slug: str) -> str:
 
 
 def topic_url(topic_id: str) -> str:
-    return f"{COMMITMENTS_URL}topic-{topic_id}/"
+    return f"{COMMITMENTS_URL}{TOPIC_COMMITMENTS_PREFIX}{topic_id}/"
 
 
 def commitment_rows(rows: tuple[str, ...] | list[str], page_url: str) -> Joined:

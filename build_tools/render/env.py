@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 
 from build_tools import cache, yaml_io
 from build_tools.urls import page_src_uri, relative_url
@@ -105,8 +106,13 @@ def front_matter(meta: dict) -> str:
 
 def page_meta(title: str, kind: str, **facts: object) -> dict:
     """Return a page's front matter: its title and kind, and the document facts the
-    theme reads (empty for pages that belong to no document)."""
-    meta = {"title": title, "kind": kind, "document": "", "document_title": "",
+    theme reads (empty for pages that belong to no document).
+
+    The title is escaped for HTML here, once: MkDocs holds ``page.title`` as HTML
+    (a title taken from a Markdown heading keeps its entities) and themes print it
+    as it is. Every other value is text, which our theme escapes where it prints it.
+    """
+    meta = {"title": str(escape(title)), "kind": kind, "document": "", "document_title": "",
             "document_date": "", "document_place": "", "section": "", "part": "",
             "previous": None, "next": None}
     meta.update(facts)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import http.server
 import json
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,4 +69,17 @@ def open_context(browser, site: Site, **options):
     context.on("page", lambda p: p.on("pageerror", lambda e: watch.errors.append(str(e))))
     return context, watch
 
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+def serve_folder(root: Path) -> http.server.ThreadingHTTPServer:
+    """Return a server (already serving, in a thread) of the files under ``root`` on
+    127.0.0.1 at a free port; ``shutdown()`` stops it."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 

@@ -3,25 +3,17 @@ before it lands on the same words (or on their removal notice), highlighted."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from browser_support import Site, open_context
+from browser_support import Site, open_context, serve_folder
 from tests.helpers import build, copy_source
 from tests.test_anchor_scenarios import SCENARIOS, TEXT, covered
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +22,6 @@ def before(tmp_path_factory) -> Path:
     copy_source(base / "source")
     assert build(base / "source", base / "site", date="2026-01-15") == 0
     return base
-
-
-def serve(root: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def changed_links(before: Path, after: Path) -> list[tuple[str, str, str]]:
@@ -66,7 +51,7 @@ def test_links_published_before_the_edit_land_on_their_words(browser, before, tm
     old = json.loads((before / "site" / "api" / "paragraphs.json").read_text(encoding="utf-8"))
     links += [(r["url"], r["id"], r["text"]) for r in old[:: max(1, len(old) // 5)]
               if (tmp_path / "site" / r["url"].partition("#")[0] / "index.html").is_file()]
-    server = serve(tmp_path / "site")
+    server = serve_folder(tmp_path / "site")
     site = Site(tmp_path / "site", f"http://127.0.0.1:{server.server_address[1]}/")
     context, watch = open_context(browser, site)
     page = context.new_page()
