@@ -12,6 +12,7 @@ again only the paragraphs whose inputs changed. Source text is escaped with
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass
 from html import escape as _escape_value
@@ -164,8 +165,7 @@ def _render(view: ParagraphView) -> Markup:
     out = [
         f'<div class="para{" has-items" if view.items else ""}" id="{pid}" data-label="{label}"',
         f' data-amended="{_escape_value(view.amended)}">\n' if view.amended else ">\n",
-        f'<a class="para-label{" src" if view.numbered else ""}" href="#{pid}"'
-        f' aria-label="Paragraph {label}: permalink">{label}</a>\n<div class="para-body">\n<p class="para-text">',
+        _label_html(view, pid, label), '\n<div class="para-body">\n<p class="para-text">',
     ]
     for ref in view.footnote_refs:
         marker = _escape_value(ref.marker)
@@ -190,6 +190,20 @@ def _render(view: ParagraphView) -> Markup:
         out.append("</div>\n")
     out.append("</div>\n</div>")
     return Markup("".join(out))
+
+
+def _label_html(view: ParagraphView, pid: str, label: str) -> str:
+    """Return the margin label: printed words marked as source text, so a number printed
+    twice shows its printed '4' as source and the 'bis' that tells it apart as ours."""
+    printed = _PRINTED_NUMBER.match(view.label).group() if view.numbered else ""
+    own = _escape_value(view.label[len(printed):])
+    shown = f'<span class="src">{printed}</span>{own}' if printed and own else label
+    src = " src" if printed and not own else ""
+    return (f'<a class="para-label{src}" href="#{pid}"'
+            f' aria-label="Paragraph {label}: permalink">{shown}</a>')
+
+
+_PRINTED_NUMBER = re.compile(r"\d*")
 
 
 def _blocks_html(items: tuple[ItemView, ...]) -> list[str]:
