@@ -158,6 +158,8 @@ class Line:
     """The number of its last source line (0: the same as ``number``)."""
     after_break: bool = False
     """True when a blank line or removed chrome comes right before it in the source."""
+    after_chrome: bool = False
+    """True when removed chrome comes between it and the body line before it."""
     width: int = 0
     """Characters its last source line takes without indentation, trailing no-break
     spaces counted (a wrapping tool counts them)."""

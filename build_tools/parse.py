@@ -70,17 +70,19 @@ def parse_text(source: SourceText) -> Document:
 
 
 def body_lines(lines: list[str], chrome: dict[int, str]) -> list[Line]:
-    """Return the non-blank lines that are not chrome, each marked when a break comes before it."""
+    """Return the non-blank lines that are not chrome, each marked when a blank line or
+    chrome comes before it."""
     body: list[Line] = []
-    after_break = True
+    after_break, after_chrome = True, False
     for index, raw in enumerate(lines):
         text = clean(raw)
         if index in chrome or not text:
             after_break = True
+            after_chrome = after_chrome or index in chrome
             continue
-        body.append(Line(index + 1, text, after_break=after_break,
+        body.append(Line(index + 1, text, after_break=after_break, after_chrome=after_chrome,
                          width=len(raw.lstrip().rstrip(" \t\r"))))
-        after_break = False
+        after_break = after_chrome = False
     return body
 
 

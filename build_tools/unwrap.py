@@ -15,7 +15,8 @@ Two rules join a line to the one before it:
   followed by a lowercase word (except after a list item: text after a list
   belongs to the paragraph, not to its last item).
 
-Neither joins a line that opens a unit of its own (a list item, a number the
+Nothing joins across removed chrome or a rule. Neither rule joins a line that
+opens a unit of its own (a list item, a number the
 numbering admits, a dateline, a rule), except that a full line goes on into
 one when it stops mid-sentence or inside a list printed inline ('... we will:
 i) raise ...; ii) support ...' wrapped before 'ii)'). Blank lines matter only
@@ -48,7 +49,7 @@ def join_wrapped_lines(lines: list[Line]) -> list[Line]:
         if units and continues(units[-1], lines, index, width, sequence):
             unit = units[-1]
             units[-1] = Line(unit.number, f"{unit.text} {line.text}", line.last, unit.after_break,
-                             line.width)
+                             unit.after_chrome, line.width)
         else:
             shape = number_shape(line.text)
             if shape and sequence.admits(shape.value):
@@ -88,7 +89,7 @@ def continues(unit: Line, lines: list[Line], index: int, width: int | None,
     The unit's ``width`` is its last source line's, which is what a wrap is judged by.
     """
     line = lines[index]
-    if is_rule(line.text) or is_rule(unit.text):
+    if line.after_chrome or is_rule(line.text) or is_rule(unit.text):
         return False
     wrapped = width is not None and not line.after_break and is_full(unit, line, width)
     if opens_unit(line.text, sequence):

@@ -466,6 +466,11 @@ LINE_KINDS = [
     "Was this page helpful?", "Rome, 5 May 2023", "Threats from crisis scenarios Ukraine",
     "Threats from crisis scenarios Middle East", "Illicit synthetic drugs From A to B",
     "33.\u00a01\u00a0We are committed.",
+    "2024. We will act.", "1945. In a solemn spirit.", "We recall the text adopted on",
+    "2 March 2022, we will act.", "in full respect of the law.", "a. First, we act.",
+    "(1) To enhance cooperation;", "1) to report back.", "We decided as follows:",
+    "- We act now. We fund it.", "Food security in regions Food security perspectives",
+    "INTRODUCTION", "4. We will:", "4. We act again.",
 ]
 
 
@@ -479,3 +484,6 @@ def test_any_mix_of_line_kinds_keeps_every_word_or_raises(lines: list[str]) -> N
         assert error.line >= 1
         return
     assert parsed_words(doc) == words(text)
+    for section in doc.sections:
+        labels = [p.label for p in section.paragraphs]
+        assert len(labels) == len(set(labels))
