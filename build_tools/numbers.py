@@ -57,6 +57,13 @@ def number_shape(text: str) -> NumberShape | None:
     return NumberShape(int(match["n1"] or match["n2"]), match["number"], rest)
 
 
+def is_bare_number(text: str) -> bool:
+    """Return True for a line holding only a paragraph number ('12.', '(12)', '12)'), as a
+    copy from a PDF prints it above its paragraph's text."""
+    match = PARAGRAPH_NUMBER_RE.match(f"{text} X")
+    return match is not None and match["punct"] != "," and f"{match['number']} X" == f"{text} X"
+
+
 @dataclass
 class NumberSequence:
     """The numbers printed so far at the start of a line, as one reads a text top down."""

@@ -5,11 +5,13 @@ width with blank lines between paragraphs (a copy from a PDF or an e-mail), or
 with a stray break inside a sentence. ``join_wrapped_lines`` gives the same
 units in every case: each paragraph, heading, list item or footnote one line.
 
-Two rules join a line to the one before it:
+Three rules join a line to the one before it:
 
 - **hard wrap**: in a text wrapped at a fixed width (``wrap_width``), a line
   with no room left for the next line's first word ended because of the width,
   so the next line of the same block goes on with it;
+- **number above its text**: a line holding only a paragraph number ('12.', as
+  a copy from a PDF prints it) goes on with the next line;
 - **break inside a sentence**: a line that ends without punctuation and either
   ends with a function word ('... adopted on' / '2 March 2022, we ...') or is
   followed by a lowercase word (except after a list item: text after a list
@@ -32,7 +34,7 @@ from build_tools.headings import (
     FUNCTION_WORDS, Line, ends_sentence, is_list_item, split_heading_number,
 )
 from build_tools.items import continues_inline_list
-from build_tools.numbers import NumberSequence, number_shape
+from build_tools.numbers import NumberSequence, is_bare_number, number_shape
 
 MAX_WRAP_WIDTH = 100
 """Widest line of a text still read as hard-wrapped (e-mail 72-78, PDF copies 80-95)."""
@@ -50,12 +52,19 @@ def join_wrapped_lines(lines: list[Line]) -> list[Line]:
             unit = units[-1]
             units[-1] = Line(unit.number, f"{unit.text} {line.text}", line.last, unit.after_break,
                              unit.after_chrome, line.width)
+            if is_bare_number(unit.text):
+                _note_number(units[-1].text, sequence)
         else:
-            shape = number_shape(line.text)
-            if shape and sequence.admits(shape.value):
-                sequence.note(shape.value)
+            _note_number(line.text, sequence)
             units.append(line)
     return units
+
+
+def _note_number(text: str, sequence: NumberSequence) -> None:
+    """Record the number a unit opens with, when the numbering admits it."""
+    shape = number_shape(text)
+    if shape and sequence.admits(shape.value):
+        sequence.note(shape.value)
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -91,6 +100,8 @@ def continues(unit: Line, lines: list[Line], index: int, width: int | None,
     line = lines[index]
     if line.after_chrome or is_rule(line.text) or is_rule(unit.text):
         return False
+    if is_bare_number(unit.text):
+        return not opens_unit(line.text, sequence)
     wrapped = width is not None and not line.after_break and is_full(unit, line, width)
     if opens_unit(line.text, sequence):
         # A full line goes on when it ends mid-sentence or inside a list printed inline.

@@ -470,7 +470,7 @@ LINE_KINDS = [
     "2 March 2022, we will act.", "in full respect of the law.", "a. First, we act.",
     "(1) To enhance cooperation;", "1) to report back.", "We decided as follows:",
     "- We act now. We fund it.", "Food security in regions Food security perspectives",
-    "INTRODUCTION", "4. We will:", "4. We act again.",
+    "INTRODUCTION", "4. We will:", "4. We act again.", "5.", "(6)",
 ]
 
 

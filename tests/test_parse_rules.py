@@ -120,6 +120,12 @@ def test_a_page_breaking_a_sentence_before_a_date_or_year_keeps_one_paragraph() 
     assert "was founded in 1945. In the eighty years" in paragraphs[2].text
 
 
+def test_a_number_printed_on_its_own_line_opens_the_paragraph_below_it() -> None:
+    doc = parse_string("T\n\n1.\nWe met in Rome.\n\n2.\n\nWe agreed.\n\n(3)\nWe left.\n")
+    assert [(p.label, p.number_text, p.text) for p in doc.sections[0].paragraphs] == [
+        ("1", "1.", "We met in Rome."), ("2", "2.", "We agreed."), ("3", "(3)", "We left.")]
+
+
 def test_printed_numbers_form_a_sequence_a_year_does_not_continue() -> None:
     doc = parse_string("T\n\n1. We met.\n\n2. We agreed.\n\n2024. We will act.\n\n3. We left.\n")
     paragraphs = doc.sections[0].paragraphs
