@@ -56,9 +56,13 @@ _END_MARK_RE = re.compile(r"^(?:#{3}|-30-)$")
 _RULE_RE = re.compile(r"^(?:[-‐‑=]{3,}|(?=.*[_‒–—―])[-_‐‑‒–—―=]{2,})$")
 
 
+_RULE_CHARACTERS = "-‐‑‒–—―_="
+
+
 def is_rule(text: str) -> bool:
     """Return True for a line that is only a rule of dashes or underscores."""
-    return bool(_RULE_RE.match(text))
+    # The first character settles most lines before the pattern scans a long one.
+    return bool(text) and text[0] in _RULE_CHARACTERS and bool(_RULE_RE.match(text))
 
 
 def clean(line: str) -> str:
