@@ -52,31 +52,20 @@ ROMAN_NUMERALS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xv
                   .split())
 
 
-def previous_markers(marker: str) -> list[str]:
-    """Return the markers that come right before a sub-point marker ('iii)' → ['ii)'], 'b.' → ['a.'])."""
+def neighbour_markers(marker: str, step: int) -> list[str]:
+    """Return the sub-point markers ``step`` (1 or -1) places after a marker, read as roman
+    and as a letter: 'ii)', 1 → ['iii)']; 'b.', -1 → ['a.']; 'i)', 1 → ['ii)', 'j)']."""
     match = re.fullmatch(r"(\(?)([a-z]+|[A-Z])([).])", marker)
     if not match:
         return []
     opening, name, closing = match.groups()
     names = []
-    if name.lower() in ROMAN_NUMERALS[1:]:
-        names.append(ROMAN_NUMERALS[ROMAN_NUMERALS.index(name.lower()) - 1])
-    if len(name) == 1 and name.lower() != "a":
-        names.append(chr(ord(name) - 1))
-    return [f"{opening}{n}{closing}" for n in names]
-
-
-def next_markers(marker: str) -> list[str]:
-    """Return the markers that come right after a sub-point marker ('ii)' → ['iii)'], 'a.' → ['b.'])."""
-    match = re.fullmatch(r"(\(?)([a-z]+|[A-Z])([).])", marker)
-    if not match:
-        return []
-    opening, name, closing = match.groups()
-    names = []
-    if name.lower() in ROMAN_NUMERALS[:-1]:
-        names.append(ROMAN_NUMERALS[ROMAN_NUMERALS.index(name.lower()) + 1])
-    if len(name) == 1 and name.lower() != "z":
-        names.append(chr(ord(name) + 1))
+    if name.lower() in ROMAN_NUMERALS:
+        at = ROMAN_NUMERALS.index(name.lower()) + step
+        if 0 <= at < len(ROMAN_NUMERALS):
+            names.append(ROMAN_NUMERALS[at])
+    if len(name) == 1 and name.isalpha() and (chr(ord(name) + step)).isalpha():
+        names.append(chr(ord(name) + step))
     return [f"{opening}{n}{closing}" for n in names]
 
 
@@ -91,9 +80,9 @@ def continues_inline_list(unit: str, text: str, rest_of_block: str) -> bool:
     if not match:
         return False
     marker = match["marker"]
-    return (any(f" {before} " in unit for before in previous_markers(marker))
+    return (any(f" {before} " in unit for before in neighbour_markers(marker, -1))
             or any(f" {after} " in f"{match['text']} {rest_of_block}"
-                   for after in next_markers(marker)))
+                   for after in neighbour_markers(marker, 1)))
 
 
 def is_lead_in(text: str) -> bool:
