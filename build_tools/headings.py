@@ -32,23 +32,18 @@ HEADING_NUMBER_RE = re.compile(
     r"^(?P<number>(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)])\s+(?P<text>\S.*)$"
 )
 
-# Words after which a capitalised word is ordinary title case, not a new subtitle.
-CONNECTIVES = frozenset("""
+# English function words. In a heading they are capitalised only where a title
+# starts ('... synthetic drugs From Methamphetamines to ...'), and no sentence
+# or heading ends with one ('... adopted on' / '2 March 2022, we ...').
+FUNCTION_WORDS = frozenset("""
     a an and or nor but the of for in on to with against from into by at as via per
     vs versus than upon amid between among across through throughout under over
     after before within without beyond about towards toward including its their our
-    de del della di du des la le les et y
 """.split())
 
-
-# Function words: in a heading they are capitalised only where a title starts
-# ('... synthetic drugs From Methamphetamines to ...'), and no sentence or
-# heading ends with one ('... adopted on' / '2 March 2022, we ...').
-FUNCTION_WORDS = frozenset("""
-    a an the and or nor but of for in on to with from into by at as via per than upon amid
-    between among across through throughout under within without towards toward beyond
-    against including regarding concerning
-""".split())
+# Words after which a capitalised word is ordinary title case, not a new subtitle:
+# the function words, and the particles of names ('Banco de la Nación').
+CONNECTIVES = FUNCTION_WORDS | frozenset("de del della di du des la le les et y".split())
 
 
 def is_list_item(text: str) -> bool:
