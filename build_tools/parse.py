@@ -28,6 +28,7 @@ from build_tools.model import (
 from build_tools.numbers import (
     NumberSequence, NumberShape, number_shape, position_label, printed_label,
 )
+from build_tools.read import SIDECAR_KEYS
 from build_tools.unwrap import join_wrapped_lines, starts_lowercase
 
 
@@ -315,8 +316,7 @@ def title_from_file_name(stem: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-SIDECAR_STATEMENTS = ("title", "slug", "anchor_prefix", "kind", "short_title", "order",
-                      "source_url", "place", "date", "meeting_dates", "section_topics")
+SIDECAR_STATEMENTS = tuple(sorted(SIDECAR_KEYS - {"heading_splits"}))
 """The sidecar keys noted once each (heading splits are noted at their heading)."""
 
 
@@ -348,4 +348,4 @@ def sidecar_notes(source: SourceText, front: FrontMatter) -> list[str]:
         elif printed is not None:
             note += f" (text states {printed!r})"
         notes.append((lines.get(key, 0), note))
-    return [note for _, note in sorted(notes, key=lambda pair: pair[0])]
+    return [note for _, note in sorted(notes)]
