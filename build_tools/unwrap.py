@@ -70,9 +70,11 @@ def _note_number(text: str, sequence: NumberSequence) -> None:
 def wrap_width(lines: list[Line]) -> int | None:
     """Return the width a text is hard-wrapped at, or None when it is not wrapped.
 
-    The width is the longest line followed by another in the same block; the
-    text is wrapped when that is at most MAX_WRAP_WIDTH and some full line is
-    followed by a line starting in lowercase, the mark of a sentence going on.
+    The width is that of the longest line followed by another in the same
+    block. The text is wrapped when that is at most MAX_WRAP_WIDTH, most such
+    lines are full (the next line's first word would not have fitted), and
+    some full line is followed by a lowercase word, a sentence going on. A web
+    page whose short paragraphs follow one another fills few of its lines.
     """
     inner = [(a, b) for a, b in zip(lines, lines[1:]) if not b.after_break]
     if not inner:
@@ -80,7 +82,8 @@ def wrap_width(lines: list[Line]) -> int | None:
     width = max(a.width for a, _ in inner)
     if width > MAX_WRAP_WIDTH:
         return None
-    if any(is_full(a, b, width) and starts_lowercase(b.text) for a, b in inner):
+    full = [(a, b) for a, b in inner if is_full(a, b, width)]
+    if 2 * len(full) >= len(inner) and any(starts_lowercase(b.text) for _, b in full):
         return width
     return None
 

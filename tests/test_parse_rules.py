@@ -120,6 +120,18 @@ def test_a_page_breaking_a_sentence_before_a_date_or_year_keeps_one_paragraph() 
     assert "was founded in 1945. In the eighty years" in paragraphs[2].text
 
 
+def test_short_paragraphs_one_a_line_are_not_taken_for_a_wrapped_text() -> None:
+    doc = parse_string(
+        "Statement on Oceans\n"
+        "We met in Lisbon to discuss the health of the ocean and its future.\n"
+        "We agreed on new steps to protect marine life in the high seas.\n"
+        "We will fund research on plastic pollution and its effects on fish\n"
+        "in all regions of the world.\n"
+        "We thank Portugal for hosting us.\n")
+    assert [p.text[:16] for p in doc.sections[0].paragraphs] == [
+        "We met in Lisbon", "We agreed on new", "We will fund res", "We thank Portuga"]
+
+
 def test_a_number_printed_on_its_own_line_opens_the_paragraph_below_it() -> None:
     doc = parse_string("T\n\n1.\nWe met in Rome.\n\n2.\n\nWe agreed.\n\n(3)\nWe left.\n")
     assert [(p.label, p.number_text, p.text) for p in doc.sections[0].paragraphs] == [
