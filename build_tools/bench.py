@@ -1,286 +1,316 @@
-"""``python -m build_tools bench``: time the build on synthetic corpora and print the figures.
+"""``python -m build_tools bench``: what a user waits for, on synthetic corpora.
 
-For each size the benchmark writes a synthetic source folder (see ``synthetic``),
-then measures, in this process:
+For each size the benchmark writes a synthetic project (a source folder shaped
+like ``source/`` and an ``mkdocs.yml`` that is the project's own with absolute
+paths) and times whole commands, each in a process of its own, as a user runs
+them:
 
-1. a full build: read, our stages (as ``generate`` times them), writing the
-   pages with ``write_pages`` into the folder the hook writes to (the fastest of
-   two cold runs), the MkDocs build with our theme, which so finds every page
-   already written, and the floor:
-   the same pages built by MkDocs with an empty theme, the search plugin and
-   our hook;
-2. a rebuild after one paragraph of one document was edited, on the registry
-   the build before wrote, writing into the same pages folder (the fastest of two
-   such edits, each in another document; the pages-written target holds for both).
+1. ``make site``: ``python -m build_tools build`` from a clean checkout's state
+   (no generated pages, no site; the registry an earlier build wrote), with the
+   peak resident memory of that process;
+2. the floor: ``mkdocs build`` with an empty theme (``{{ page.content }}``), no
+   plugin and no hook, over the very Markdown ``python -m build_tools dump``
+   writes;
+3. Material: the same Markdown with ``mkdocs-material``'s theme, when installed;
+4. an edit under ``make serve``: ``mkdocs serve --dirty`` on the project, one
+   paragraph of one text edited, and the seconds from the file's write until the
+   served page holds the new words (MkDocs' file watcher polls every 0.5 s, so
+   this includes up to that wait, as it does for a user).
 
-Peak memory is the peak resident set of the process during one build (our
-stages and MkDocs with our theme): the kernel's high-water mark (VmHWM), reset
-before each build through ``/proc/self/clear_refs``. The floor's build comes
-after the reading. The targets are ratios of figures from the same run; the
-benchmark prints PASS or MISS next to each and asserts nothing.
+Every figure is the median of ``repeats`` runs. Targets are printed as PASS or
+MISS next to the figures; nothing is asserted.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import shutil
+import socket
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import cache
-from build_tools.glossary import Glossary
-from build_tools.pipeline import Generated, generate, read_inputs
-from build_tools.publish import build_site
-from build_tools.registry import write_registry_atomic
-from build_tools.site_build import page_navigation, pages_folder
-from build_tools.synthetic import CorpusShape, edit_one_paragraph, write_corpus
-from build_tools.terms import build_matcher, find_mentions
-from build_tools.writer import WriteReport, write_pages
+import yaml
+
+from build_tools.synthetic import EDIT_SENTENCE, CorpusShape, edited_text, write_corpus
 
 PROJECT = Path(__file__).resolve().parent.parent
 CONFIG = PROJECT / "mkdocs.yml"
-HOOK = PROJECT / "build_tools" / "mkdocs_hook.py"
-TODAY = "2026-01-15"
-COLD_REPEATS = 2
-"""Cold generations per size: the figures are the fastest's, as a single run on a
-shared machine varies by a fifth."""
-EDIT_DAY = "2026-02-01"
-EDIT_REPEATS = 2
-"""One-paragraph edits per size, each in another document and rebuilt on the registry
-the build before wrote: the edit's figures are the fastest's, as the cold runs' are."""
+BUILD_DATE = "2026-01-15"
+SERVE_TIMEOUT = 600.0
+"""Seconds a served page may take to appear (the first build of 200 documents)."""
 
 
 @dataclass(frozen=True)
-class Run:
-    """The figures of one generation and its MkDocs builds."""
+class Timed:
+    """One command's medians over its runs."""
 
-    label: str
-    documents: int
-    stages: dict[str, float]
-    """Seconds per stage, in pipeline order: read, generate's stages, write."""
-    ours: float
-    """Seconds from reading to written pages (read + generate + write)."""
-    mkdocs: float
-    """Seconds of the MkDocs build with our theme."""
-    floor: float | None
-    """Seconds of the MkDocs build with an empty theme, or None when not measured."""
+    seconds: float
     peak_mib: float
+    runs: tuple[float, ...]
+    """Every run's seconds, in order."""
+
+
+@dataclass(frozen=True)
+class SizeFigures:
+    """Everything measured at one corpus size."""
+
+    documents: int
     pages: int
-    bytes_written: int
-    report: WriteReport
-    nav_links: int = 0
-    """Most links the navigation of one page carries."""
-    changed: tuple[str, ...] = field(default=())
-    """Pages whose Markdown differs from the previous generation (edit runs)."""
-    unchanged_written: tuple[str, ...] = field(default=())
-    """Pages an edit run wrote although their Markdown did not change (any of the edits)."""
+    site: Timed
+    """``make site`` (``python -m build_tools build``)."""
+    floor: Timed
+    """MkDocs, empty theme, no plugin or hook, on the dumped Markdown."""
+    material: Timed | None
+    """MkDocs with Material's theme on the dumped Markdown; None when not installed."""
+    serve_edit: Timed | None
+    """Seconds from an edit's write to the new words being served; None when skipped."""
 
 
-def reset_peak() -> None:
-    """Start measuring the peak resident set afresh (Linux: ``/proc/self/clear_refs``).
+def run_timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run ``command``; return (wall seconds, peak resident MiB of that process).
 
-    So a size's figure is its own build's (our stages and MkDocs with our theme),
-    not an earlier size's nor the floor build's (MkDocs' search plugin holds every
-    page's text). Where the kernel does not offer it, the peak stays the process's.
+    The peak is the kernel's account of the child alone (``wait4``), so this
+    benchmark's own memory is not counted. Raises RuntimeError when it fails.
     """
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-
-
-def peak_mib() -> float:
-    """Return the peak resident set size in MiB since ``reset_peak`` (VmHWM), or the
-    process's peak (ru_maxrss) where /proc does not say."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def timed_generation(source: Path, pages_dir: Path, today: str) -> tuple[Generated, dict[str, float], float, WriteReport]:
-    """Return the generation of ``source``, seconds per stage, total seconds, and the write report."""
     start = time.perf_counter()
-    inputs = read_inputs(source)
-    read_done = time.perf_counter()
-    generated = generate(inputs, today)
-    generated_at = time.perf_counter()
-    report = write_pages(generated.pages, pages_dir)
-    end = time.perf_counter()
-    stages = {"read": read_done - start, **generated.timings}
-    other = (generated_at - read_done) - sum(generated.timings.values())
-    if other > 0.001:
-        stages["other"] = other
-    stages["write"] = end - generated_at
-    return generated, stages, end - start, report
-
-
-def timed_mkdocs(generated: Generated, site_dir: Path, config: Path, source: Path) -> float:
-    """Return the seconds of a strict MkDocs build of ``generated``; print its warnings."""
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    start = time.perf_counter()
-    warnings = build_site(generated, site_dir, config, source)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    for message in warnings[:5]:
-        print(f"  warning ({config.name}): {message}")
-    return elapsed
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = output.decode("utf-8", "replace").strip().splitlines()[-15:]
+        raise RuntimeError(f"{' '.join(command)} failed:\n" + "\n".join(tail))
+    return elapsed, usage.ru_maxrss / 1024
 
 
-def floor_config(work: Path) -> Path:
-    """Write the floor's MkDocs config (empty theme, search plugin, our hook); return its path."""
-    theme = work / "floor-theme"
-    theme.mkdir(parents=True, exist_ok=True)
-    (theme / "main.html").write_text("{{ page.content }}\n", encoding="utf-8")
-    (work / "floor-docs").mkdir(exist_ok=True)
-    config = work / "floor-mkdocs.yml"
-    config.write_text(
-        "site_name: G7 texts (floor)\n"
-        f"docs_dir: {work / 'floor-docs'}\n"
-        "use_directory_urls: true\nstrict: true\n"
-        f"theme:\n  name: null\n  custom_dir: {theme}\n"
-        f"hooks:\n  - {HOOK}\n"
-        "plugins:\n  - search:\n      lang: en\n", encoding="utf-8")
-    return config
+def median_of(runs: list[tuple[float, float]]) -> Timed:
+    """Return the medians of (seconds, peak MiB) runs."""
+    return Timed(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+                 tuple(r[0] for r in runs))
 
 
-def navigation_links(generated: Generated) -> int:
-    """Return the most links any page's navigation carries (documents, sections, topics)."""
-    site, most = generated.site, 0
-    metas = [{"document": d.slug, "section": s.id} for d in site.documents
-             for s in site.sections_of[d.slug]] or [{}]
-    for meta in metas[:: max(1, len(metas) // 50)]:
-        nav = page_navigation(site, meta)
-        links = sum(1 + len(d["sections"]) for d in nav["documents"]) + len(nav["topics"])
-        most = max(most, links)
-    return most
+def project_config(work: Path, source: Path, docs: Path) -> Path:
+    """Write the project's mkdocs.yml with absolute paths for a synthetic source; return it."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    theme = config.get("theme") or {}
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(PROJECT / theme["custom_dir"])
+    config["hooks"] = [str(PROJECT / hook) for hook in config.get("hooks") or ()]
+    config["watch"] = [str(source)]
+    config.setdefault("extra", {})["source_dir"] = str(source)
+    docs.mkdir(parents=True, exist_ok=True)
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
 
 
-def changed_pages(before: Generated, after: Generated) -> tuple[str, ...]:
-    """Return the src_uri of every page whose Markdown differs, or that appeared or went."""
-    old = {p.src_uri: p.content for p in before.pages}
-    new = {p.src_uri: p.content for p in after.pages}
-    return tuple(sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k)))
+def bare_config(work: Path, pages: Path, theme: str) -> Path:
+    """Write a config building the dumped ``pages`` with no plugin or hook: the empty
+    theme ('floor') or Material's ('material'); return its path."""
+    lines = ["site_name: G7 texts (bench)", f"docs_dir: {pages}", "use_directory_urls: true",
+             "plugins: []"]
+    if theme == "floor":
+        folder = work / "empty-theme"
+        folder.mkdir(exist_ok=True)
+        (folder / "main.html").write_text("{{ page.content }}\n", encoding="utf-8")
+        lines += ["theme:", "  name: null", f"  custom_dir: {folder}"]
+    else:
+        lines += ["theme:", f"  name: {theme}"]
+    path = work / f"mkdocs-{theme}.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
-def cold_generation(source: Path, pages_dir: Path, today: str,
-                    repeats: int = COLD_REPEATS) -> tuple[Generated, dict[str, float], float, WriteReport]:
-    """Return a cold generation of ``source`` and the figures of the fastest of ``repeats``
-    cold runs (memos emptied, pages folder removed), as ``timed_generation`` does.
+def has_material() -> bool:
+    """Return True when mkdocs-material's theme is installed."""
+    try:
+        from importlib.metadata import entry_points
+        return any(e.name == "material" for e in entry_points(group="mkdocs.themes"))
+    except Exception:  # noqa: BLE001 - no metadata: treat as not installed
+        return False
 
-    Only one generation is alive at a time, and the peak is reset before the last run.
-    """
-    best: tuple[dict[str, float], float, WriteReport] | None = None
-    generated = None
+
+def build_command(source: Path, site: Path, config: Path) -> list[str]:
+    """Return the command ``make site`` runs, for this source, site folder and config."""
+    return [sys.executable, "-m", "build_tools", "build", "--source", str(source),
+            "--site-dir", str(site), "--config", str(config)]
+
+
+def bench_environment() -> dict[str, str]:
+    """Return the environment of every timed command: a fixed build date."""
+    return {**os.environ, "G7_BUILD_DATE": BUILD_DATE, "PYTHONPATH": str(PROJECT)}
+
+
+KEPT_IN_PROJECT = frozenset({"source", "docs", "mkdocs.yml", "serve.log"})
+"""What a synthetic project keeps between builds; everything else a build made goes."""
+
+
+def clear_outputs(base: Path) -> None:
+    """Remove what a build left beside the source (site, generated pages, staging)."""
+    for path in base.iterdir():
+        if path.name in KEPT_IN_PROJECT:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def time_site(base: Path, source: Path, config: Path, repeats: int) -> Timed:
+    """Return the medians of ``make site`` from a clean state (after one unmeasured
+    build that writes the registry, as a published source has one)."""
+    env = bench_environment()
+    run_timed(build_command(source, base / "site", config), PROJECT, env)
+    runs = []
     for _ in range(repeats):
-        generated = None
-        if pages_dir.exists():
-            shutil.rmtree(pages_dir)
-        cache.clear()
-        reset_peak()
-        generated, stages, total, report = timed_generation(source, pages_dir, today)
-        if best is None or total < best[1]:
-            best = (stages, total, report)
-    assert generated is not None and best is not None
-    return generated, *best
+        clear_outputs(base)
+        runs.append(run_timed(build_command(source, base / "site", config), PROJECT, env))
+    return median_of(runs)
 
 
-def bench_size(documents: int, work: Path) -> tuple[Run, Run, Generated]:
-    """Return the full run and the one-paragraph-edit run of a corpus of ``documents``."""
-    base = work / f"docs-{documents}"
-    corpus = write_corpus(base / "source", CorpusShape(documents), PROJECT / "source")
-    # The folder the hook writes to: MkDocs' build then finds every page already
-    # written, and the write is counted once, in our stages, not again in MkDocs' time.
-    pages_dir = pages_folder(corpus.source, PROJECT)
-    first, stages, total, report = cold_generation(corpus.source, pages_dir, TODAY)
-    mkdocs = timed_mkdocs(first, base / "site", CONFIG, corpus.source)
-    peak = peak_mib()
-    floor = timed_mkdocs(first, base / "site-floor", floor_config(work), corpus.source)
-    full = Run(f"{documents} docs", documents, stages, total, mkdocs, floor, peak,
-               len(first.pages), _bytes(first, report), report, navigation_links(first))
-    previous, edits = first, []
-    del first
-    for k in range(EDIT_REPEATS):
-        write_registry_atomic(corpus.source / "anchor-registry.json", previous.registry)
-        edit_one_paragraph(corpus.texts[(len(corpus.texts) // 2 + k * (len(corpus.texts) // 4 or 1))
-                                        % len(corpus.texts)])
-        reset_peak()
-        second, stages, total, report = timed_generation(corpus.source, pages_dir, EDIT_DAY)
-        changed = changed_pages(previous, second)
-        edits.append((total, stages, report, changed, peak_mib(), _bytes(second, report)))
-        previous = second
-        del second
-    total, stages, report, changed, _, written_bytes = min(edits, key=lambda e: e[0])
-    peak = max(e[4] for e in edits)
-    unchanged_written = tuple(sorted({page for e in edits for page in set(e[2].written) - set(e[3])}))
-    mkdocs = timed_mkdocs(previous, base / "site", CONFIG, corpus.source)
-    edit = Run(f"edit {documents}", documents, stages, total, mkdocs, None, peak,
-               len(previous.pages), written_bytes, report, navigation_links(previous),
-               changed, unchanged_written)
-    return full, edit, previous
+def dump_pages(source: Path, out: Path) -> int:
+    """Write the Markdown the build makes to ``out``; return how many pages it holds."""
+    run_timed([sys.executable, "-m", "build_tools", "dump", str(out), "--source", str(source)],
+              PROJECT, bench_environment())
+    return sum(1 for _ in out.rglob("*.md"))
 
 
-def _bytes(generated: Generated, report: WriteReport) -> int:
-    written = set(report.written)
-    return sum(len(p.content.encode("utf-8")) for p in generated.pages if p.src_uri in written)
+def time_bare(work: Path, pages: Path, theme: str, repeats: int) -> Timed:
+    """Return the medians of MkDocs building the dumped pages with ``theme``."""
+    config = bare_config(work, pages, theme)
+    runs = []
+    for k in range(repeats):
+        site = work / f"site-{theme}"
+        if site.exists():
+            shutil.rmtree(site)
+        runs.append(run_timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                               "-d", str(site)], PROJECT, bench_environment()))
+    return median_of(runs)
 
 
-def matching_times(generated: Generated, sizes: tuple[int, ...] = (50, 500),
-                   repeats: int = 5) -> dict[int, float]:
-    """Return, per glossary size, the best seconds of find_mentions over every paragraph.
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
-    The memoised results are forgotten before each pass, so every pass tokenises and matches.
+
+def fetch(url: str) -> bytes | None:
+    """Return the body at ``url``, or None when it is not (yet) served."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, needle: bytes | None, timeout: float, step: float = 0.02) -> float:
+    """Poll ``url`` until it is served (holding ``needle`` when given); return the time."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        body = fetch(url)
+        if body is not None and (needle is None or needle in body):
+            return time.perf_counter()
+        time.sleep(step)
+    raise RuntimeError(f"{url} did not show the edit within {timeout:.0f} s")
+
+
+def paragraph_page(base_url: str, words: str) -> str:
+    """Return the served page URL of the paragraph holding ``words`` (from the open data)."""
+    body = fetch(base_url + "api/paragraphs.json")
+    if body is None:
+        raise RuntimeError("the served site has no api/paragraphs.json")
+    for record in json.loads(body):
+        if words in record["text"]:
+            return base_url + record["url"].split("#")[0]
+    raise RuntimeError(f"no served paragraph holds {words!r}")
+
+
+def time_serve_edits(base: Path, texts: tuple[Path, ...], config: Path, repeats: int) -> Timed:
+    """Return the medians of the seconds from an edit's write until ``make serve`` shows it.
+
+    Each edit is in another text; the server runs as ``make serve`` runs it.
     """
-    texts = [t for p in generated.site.paragraphs
-             for t in (p.paragraph.text, *(i.text for i in p.paragraph.items))]
-    glossary = generated.site.glossary
-    times: dict[int, float] = {}
-    for size in sizes:
-        best = float("inf")
-        for _ in range(repeats):
-            cache.clear()
-            matcher = build_matcher(Glossary(glossary.entries[:size], glossary.path))
-            start = time.perf_counter()
-            for text in texts:
-                find_mentions(matcher, text)
-            best = min(best, time.perf_counter() - start)
-        times[size] = best
-    return times
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}/"
+    log = open(base / "serve.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config),
+         "-a", f"127.0.0.1:{port}"], cwd=PROJECT, env=bench_environment(), stdout=log,
+        stderr=subprocess.STDOUT)
+    try:
+        wait_for(base_url + "api/paragraphs.json", None, SERVE_TIMEOUT, step=0.5)
+        runs = []
+        for k in range(repeats):
+            text = texts[(len(texts) // 2 + k * max(1, len(texts) // 4)) % len(texts)]
+            before = text.read_text(encoding="utf-8")
+            after, line = edited_text(before)
+            # A stretch of the edited line's own words finds its page in the open data.
+            words = before.split("\n")[line - 1].strip()[-40:]
+            page = paragraph_page(base_url, words)
+            written = time.perf_counter()
+            text.write_text(after, encoding="utf-8")
+            shown = wait_for(page, EDIT_SENTENCE.strip().encode(), 120.0)
+            runs.append((shown - written, 0.0))
+        return median_of(runs)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
 
 
-def table(runs: list[Run]) -> list[str]:
-    """Return the lines of the figures table, one column per run."""
-    stages = list(dict.fromkeys(s for r in runs for s in r.stages))
-    rows: list[tuple[str, list[str]]] = [("", [r.label for r in runs])]
-    for stage in stages:
-        rows.append((f"{stage} (s)", [f"{r.stages.get(stage, 0.0):.3f}" for r in runs]))
-    rows += [
-        ("our stages (s)", [f"{r.ours:.3f}" for r in runs]),
-        ("MkDocs, our theme (s)", [f"{r.mkdocs:.2f}" for r in runs]),
-        ("MkDocs, empty theme (s)", [f"{r.floor:.2f}" if r.floor else "-" for r in runs]),
-        ("peak RSS (MiB)", [f"{r.peak_mib:.0f}" for r in runs]),
-        ("pages", [str(r.pages) for r in runs]),
-        ("pages written", [str(len(r.report.written)) for r in runs]),
-        ("pages kept", [str(len(r.report.kept)) for r in runs]),
-        ("pages removed", [str(len(r.report.removed)) for r in runs]),
-        ("bytes written", [f"{r.bytes_written:,}" for r in runs]),
-        ("nav links per page (max)", [str(r.nav_links) for r in runs]),
+def bench_size(documents: int, work: Path, repeats: int, serve: bool = True) -> SizeFigures:
+    """Return every figure at ``documents`` documents."""
+    base = work / f"docs-{documents}"
+    base.mkdir(parents=True, exist_ok=True)
+    corpus = write_corpus(base / "source", CorpusShape(documents), PROJECT / "source")
+    config = project_config(base, corpus.source, base / "docs")
+    site = time_site(base, corpus.source, config, repeats)
+    dumped = work / f"dump-{documents}"
+    pages = dump_pages(corpus.source, dumped)
+    floor = time_bare(work, dumped, "floor", repeats)
+    material = time_bare(work, dumped, "material", repeats) if has_material() else None
+    edit = time_serve_edits(base, corpus.texts, config, repeats) if serve else None
+    return SizeFigures(documents, pages, site, floor, material, edit)
+
+
+def table(figures: list[SizeFigures]) -> list[str]:
+    """Return the lines of the figures table, one column per size."""
+    def seconds(t: Timed | None) -> str:
+        return f"{t.seconds:.2f}" if t else "-"
+
+    rows: list[tuple[str, list[str]]] = [
+        ("", [f"{f.documents} docs" for f in figures]),
+        ("pages", [str(f.pages) for f in figures]),
+        ("make site (s)", [seconds(f.site) for f in figures]),
+        ("  peak memory (MiB)", [f"{f.site.peak_mib:.0f}" for f in figures]),
+        ("floor: MkDocs, empty theme (s)", [seconds(f.floor) for f in figures]),
+        ("Material on the same pages (s)", [seconds(f.material) for f in figures]),
+        ("edit to page under make serve (s)", [seconds(f.serve_edit) for f in figures]),
     ]
     width = max(len(name) for name, _ in rows)
-    cols = [max(len(row[1][i]) for row in rows) for i in range(len(runs))]
+    cols = [max(len(row[1][i]) for row in rows) for i in range(len(figures))]
     return [f"{name:<{width}}  " + "  ".join(f"{v:>{cols[i]}}" for i, v in enumerate(values))
             for name, values in rows]
 
 
 @dataclass(frozen=True)
 class Target:
-    """One target: the measured ratio, its limit, and whether it was met."""
+    """One target: the measured value, its limit, and whether it was met."""
 
     name: str
     value: float
@@ -294,83 +324,58 @@ class Target:
         return f"{'PASS' if self.met else 'MISS'}  {self.name}: {self.value:.3f} (limit {self.limit:g})"
 
 
-def targets(full: dict[int, Run], edits: dict[int, Run], matching: dict[int, float]) -> list[Target]:
-    """Return every target measured in this run (see the issue 'Fast at corpus scale')."""
-    found: list[Target] = []
-    large = [n for n in sorted(full) if n >= 50] or sorted(full)[-1:]
-    for n in large:
-        r = full[n]
-        found.append(Target(f"{n} docs: our stages / MkDocs build", r.ours / r.mkdocs, 0.10))
-        found.append(Target(f"{n} docs: (our stages + MkDocs, our theme) / empty-theme floor",
-                            (r.ours + r.mkdocs) / r.floor, 1.25))
-    if 50 in full and 200 in full:
-        found.append(Target("our stages, 200 docs / 50 docs", full[200].ours / full[50].ours, 4.5))
-    if matching:
-        found.append(Target("glossary matching, 500 entries / 50 entries",
-                            matching[500] / matching[50], 1.3))
-    for n in large:
-        e = edits[n]
-        found.append(Target(f"{n} docs: one-paragraph edit regeneration / full generation",
-                            e.ours / full[n].ours, 0.20))
-        found.append(Target(f"{n} docs: pages written that did not change",
-                            len(e.unchanged_written), 0))
-    biggest = max(full)
-    found.append(Target(f"{biggest} docs: peak RSS (GiB)", full[biggest].peak_mib / 1024, 1.0))
+def targets(figures: list[SizeFigures]) -> list[Target]:
+    """Return the targets this run measured: make site against the floor at every size,
+    and at the largest size the edit under make serve and the peak memory."""
+    found = [Target(f"{f.documents} docs: make site / floor", f.site.seconds / f.floor.seconds, 1.25)
+             for f in figures]
+    largest = max(figures, key=lambda f: f.documents)
+    if largest.serve_edit:
+        found.append(Target(f"{largest.documents} docs: edit to page under make serve (s)",
+                            largest.serve_edit.seconds, 1.0))
+    found.append(Target(f"{largest.documents} docs: make site peak memory (GiB)",
+                        largest.site.peak_mib / 1024, 1.0))
     return found
 
 
 def scratch_folder() -> str | None:
-    """Return a memory-backed folder for the benchmark's files when the machine has one.
-
-    Both our write stage and MkDocs create thousands of files; on a virtual
-    disk their time swings with the host's write-back (from 0.2 s to 3 s for the
-    same 2,000 pages here), which would drown what the benchmark measures.
-    """
+    """Return a memory-backed folder for the benchmark's files when the machine has one
+    (on a virtual disk, creating thousands of files swings with the host's write-back)."""
     shm = Path("/dev/shm")
-    if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 2 << 30:
+    if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 4 << 30:
         return str(shm)
     return None
 
 
-def run_bench(sizes: list[int], work: Path | None) -> int:
-    """Run the benchmark at each size, print the table and the targets; return 0.
+def run_bench(sizes: list[int], repeats: int, work: Path | None, serve: bool = True) -> int:
+    """Run the benchmark at each size, print the figures and the targets; return 0.
 
     A work folder the benchmark made itself is removed at the end; one given is kept.
     """
-    if work is not None:
-        Path(work).mkdir(parents=True, exist_ok=True)
-        return _run_bench(sizes, Path(work))
-    made = Path(tempfile.mkdtemp(prefix="g7-bench-", dir=scratch_folder()))
+    made = None
+    if work is None:
+        work = made = Path(tempfile.mkdtemp(prefix="g7-bench-", dir=scratch_folder()))
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        return _run_bench(sizes, made)
+        print(f"benchmark in {work}, median of {repeats} runs")
+        figures = []
+        for n in sorted(set(sizes)):
+            print(f"-- {n} documents", flush=True)
+            figures.append(bench_size(n, work, repeats, serve))
+        print()
+        for line in table(figures):
+            print(line)
+        print()
+        for f in figures:
+            print(f"{f.documents} docs, every run (s): make site "
+                  + ", ".join(f"{s:.2f}" for s in f.site.runs)
+                  + "; floor " + ", ".join(f"{s:.2f}" for s in f.floor.runs)
+                  + ("; serve edit " + ", ".join(f"{s:.2f}" for s in f.serve_edit.runs)
+                     if f.serve_edit else ""))
+        print()
+        for target in targets(figures):
+            print(target.line())
+        return 0
     finally:
-        shutil.rmtree(made, ignore_errors=True)
-
-
-def _run_bench(sizes: list[int], work: Path) -> int:
-    print(f"benchmark in {work}")
-    full: dict[int, Run] = {}
-    edits: dict[int, Run] = {}
-    matching: dict[int, float] = {}
-    for n in sorted(set(sizes)):
-        print(f"-- {n} documents")
-        full[n], edits[n], generated = bench_size(n, work)
-        if n == 50 or (not matching and n == max(sizes)):
-            matching = matching_times(generated)
-        del generated
-    runs = [full[n] for n in sorted(full)] + [edits[n] for n in sorted(edits)]
-    print()
-    for line in table(runs):
-        print(line)
-    print()
-    for n in sorted(edits):
-        written = edits[n].report.written
-        more = f", and {len(written) - 12} more" if len(written) > 12 else ""
-        print(f"edit {n}: written {len(written)}: {', '.join(written[:12])}{more}")
-    if matching:
-        print("glossary matching over the same paragraphs: "
-              + ", ".join(f"{k} entries {v:.3f} s" for k, v in matching.items()))
-    print()
-    for target in targets(full, edits, matching):
-        print(target.line())
-    return 0
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)

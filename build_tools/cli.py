@@ -28,9 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
     outline = sub.add_parser("outline", help="print the structure a text is read as")
     outline.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    bench = sub.add_parser("bench", help="time the build on synthetic corpora")
-    bench.add_argument("--sizes", default="10,50,200")
-    bench.add_argument("--work", type=Path, default=None)
+    bench = sub.add_parser("bench", help="time make site and make serve on synthetic corpora")
+    bench.add_argument("--sizes", default="50,200", help="corpus sizes in documents")
+    bench.add_argument("--repeats", type=int, default=3, help="runs per figure (the median is shown)")
+    bench.add_argument("--work", type=Path, default=None, help="keep the corpora and sites here")
+    bench.add_argument("--no-serve", action="store_true", help="skip the edit under make serve")
     return parser
 
 
@@ -52,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_outline(args.files)
         if args.command == "bench":
             from build_tools.bench import run_bench
-            return run_bench([int(n) for n in args.sizes.split(",")], args.work)
+            return run_bench([int(n) for n in args.sizes.split(",")], args.repeats, args.work,
+                             serve=not args.no_serve)
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -331,10 +331,17 @@ def edit_one_paragraph(path: Path) -> int:
 
     The paragraph keeps most of its words, so matching keeps its id ('amended').
     """
-    lines = path.read_text(encoding="utf-8").split("\n")
+    text, line = edited_text(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    return line
+
+
+def edited_text(text: str) -> tuple[str, int]:
+    """Return ``text`` with EDIT_SENTENCE appended to its middle long paragraph line, and
+    that line's number."""
+    lines = text.split("\n")
     candidates = [i for i, line in enumerate(lines)
                   if line.rstrip().endswith(".") and len(line.split()) > 40]
     index = candidates[len(candidates) // 2]
     lines[index] = lines[index].rstrip() + EDIT_SENTENCE
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return index + 1
+    return "\n".join(lines), index + 1

@@ -1,4 +1,4 @@
-"""Tests of the synthetic corpus, the caches and the benchmark, at a tiny size (no timing asserts)."""
+"""Tests of the synthetic corpus and the benchmark, at a tiny size (no timing asserts)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import cache, site_build
-from build_tools.bench import Run, Target, bench_size, changed_pages, run_bench, table, targets
+from build_tools import cache
+from build_tools.bench import SizeFigures, Target, Timed, run_bench, table, targets
 from build_tools.glossary import load_glossary
 from build_tools.pipeline import generate, read_inputs
 from build_tools.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edit_one_paragraph,
-                                   mention_forms, synthetic_entries, write_corpus)
-from build_tools.writer import WriteReport, write_pages
+                                   edited_text, mention_forms, synthetic_entries, write_corpus)
+from build_tools.writer import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-01-15"
@@ -76,7 +76,7 @@ def test_edit_one_paragraph_appends_a_sentence_that_keeps_the_id(tmp_path, corpu
     assert text.read_text(encoding="utf-8").split("\n")[line - 1].endswith(EDIT_SENTENCE)
     second = generate(read_inputs(source), "2026-02-01")
     assert second.identified.report.amended and not second.identified.report.new
-    assert changed_pages(first, second)
+    assert [p.content for p in first.pages] != [p.content for p in second.pages]
 
 
 def test_a_warm_rebuild_gives_the_same_pages_as_a_cold_one(corpus, tmp_path):
@@ -97,46 +97,45 @@ def test_write_pages_rewrites_only_changed_files_even_when_touched_outside(corpu
     assert write_pages(pages, out).written == (pages[1].src_uri,)
 
 
-def test_table_and_targets_print_every_figure():
-    report = WriteReport(("a/index.md",), (), ())
-    run = Run("2 docs", 2, {"read": 0.1, "parse": 0.2}, 0.3, 3.0, 2.5, 100.0, 10, 1234, report, 12)
-    lines = table([run])
-    assert any(line.startswith("read (s)") for line in lines)
-    assert any("1,234" in line for line in lines)
-    assert Target("x", 0.05, 0.1).line().startswith("PASS")
-    assert Target("x", 0.5, 0.1).line().startswith("MISS")
+def test_edited_text_appends_the_sentence_to_the_line_it_names():
+    text = "Title\n\n" + " ".join(["word"] * 45) + ".\n\nshort.\n"
+    edited, line = edited_text(text)
+    assert line == 3
+    assert edited.split("\n")[2].endswith(EDIT_SENTENCE)
+    assert edited.replace(EDIT_SENTENCE, "") == text
 
 
-def test_run_bench_runs_end_to_end_at_two_documents(tmp_path, capsys):
-    assert run_bench([2], tmp_path / "work") == 0
+def _figures(documents: int, site: float, floor: float, edit: float | None, peak: float) -> SizeFigures:
+    return SizeFigures(documents, 10, Timed(site, peak, (site,)), Timed(floor, 50.0, (floor,)), None,
+                       Timed(edit, 0.0, (edit,)) if edit is not None else None)
+
+
+def test_targets_compare_make_site_with_the_floor_and_check_edit_and_memory_at_the_largest_size():
+    found = {t.name: t for t in targets([_figures(50, 12.0, 10.0, 0.5, 300.0),
+                                          _figures(200, 60.0, 40.0, 1.5, 900.0)])}
+    assert found["50 docs: make site / floor"].met
+    assert not found["200 docs: make site / floor"].met
+    assert not found["200 docs: edit to page under make serve (s)"].met
+    assert found["200 docs: make site peak memory (GiB)"].met
+    assert not any(name.startswith("50 docs: edit") for name in found)
+    assert Target("x", 0.5, 1.0).line().startswith("PASS")
+    assert Target("x", 1.5, 1.0).line().startswith("MISS")
+
+
+def test_table_shows_a_missing_figure_as_a_dash():
+    lines = table([_figures(2, 3.0, 1.0, None, 100.0)])
+    assert any(line.startswith("edit to page under make serve (s)") and line.endswith("-")
+               for line in lines)
+    assert any(line.startswith("make site (s)") and line.endswith("3.00") for line in lines)
+
+
+def test_run_bench_measures_every_command_end_to_end_at_two_documents(tmp_path, capsys):
+    assert run_bench([2], 1, tmp_path / "work") == 0
     out = capsys.readouterr().out
-    for figure in ("read (s)", "MkDocs, our theme (s)", "MkDocs, empty theme (s)", "peak RSS (MiB)",
-                   "bytes written", "edit 2: written"):
+    for figure in ("make site (s)", "peak memory (MiB)", "floor: MkDocs, empty theme (s)",
+                   "edit to page under make serve (s)", "2 docs: make site / floor"):
         assert figure in out
-    assert "glossary matching, 500 entries / 50 entries" in out
-    assert "pages written that did not change: 0.000" in out
+    edit_line = next(line for line in out.splitlines() if line.startswith("edit to page"))
+    assert float(edit_line.split()[-1]) > 0
     assert (tmp_path / "work" / "docs-2" / "site" / "index.html").exists()
-    assert (tmp_path / "work" / "docs-2" / "site-floor" / "index.html").exists()
-
-
-def test_the_pages_written_target_counts_an_unchanged_page_any_edit_wrote():
-    report = WriteReport(("a/index.md",), (), ())
-    full = Run("50 docs", 50, {}, 1.0, 10.0, 9.0, 100.0, 10, 1, report)
-    clean = Run("edit 50", 50, {}, 0.1, 10.0, None, 100.0, 10, 1, report, changed=("a/index.md",))
-    dirty = Run("edit 50", 50, {}, 0.1, 10.0, None, 100.0, 10, 1, report, changed=("a/index.md",),
-                unchanged_written=("b/index.md",))
-
-    def written_target(edit: Run) -> Target:
-        return next(t for t in targets({50: full}, {50: edit}, {}) if "did not change" in t.name)
-    assert written_target(clean).met and written_target(clean).value == 0
-    assert not written_target(dirty).met and written_target(dirty).value == 1
-
-
-def test_mkdocs_builds_of_the_benchmark_find_every_page_already_written(tmp_path):
-    # Our write stage writes where the hook does, so MkDocs' time holds no write of ours.
-    full, edit, _ = bench_size(2, tmp_path)
-    hook_write = site_build.last_write_report
-    assert hook_write is not None
-    assert hook_write.written == ()
-    assert len(hook_write.kept) == edit.pages
-    assert len(full.report.written) == full.pages
+    assert (tmp_path / "work" / "site-floor" / "index.html").exists()
