@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_tools.chrome import parse_dateline
 from build_tools.misreads import misread_findings
 from build_tools.model import Document, Item, Paragraph, Section
 from build_tools.parse import parse_text
@@ -49,21 +50,22 @@ def _item_line(item: Item) -> str:
     return f"{item.marker} {first_words(item.text, ITEM_WORDS)}"
 
 
-def _fact(value: str | None, printed: bool, line: int) -> str:
+def _fact(value: str | None, printed: bool, line: int, elsewhere: str = "sidecar") -> str:
     """Return a document fact and where it comes from."""
     if value is None:
         return "—"
-    return f"{value}  (printed, line {line})" if printed else f"{value}  (sidecar or file name)"
+    return f"{value}  (printed, line {line})" if printed else f"{value}  ({elsewhere})"
 
 
 def outline_lines(doc: Document) -> list[str]:
     """Return the outline of a parsed document, one line each."""
-    date_printed = doc.dateline is not None and doc.date is not None and doc.dateline_line > 0
+    printed_date, printed_place = (parse_dateline(doc.dateline) if doc.dateline else None) or (
+        None, None)
     lines = [
         str(doc.path),
-        f"  title      {_fact(doc.title, doc.title_printed, doc.title_line)}",
-        f"  date       {_fact(doc.date, date_printed, doc.dateline_line)}",
-        f"  place      {_fact(doc.place, bool(doc.dateline and doc.place and doc.place in doc.dateline), doc.dateline_line)}",
+        f"  title      {_fact(doc.title, doc.title_printed, doc.title_line, 'sidecar or file name')}",
+        f"  date       {_fact(doc.date, doc.date == printed_date, doc.dateline_line)}",
+        f"  place      {_fact(doc.place, doc.place == printed_place, doc.dateline_line)}",
         f"  numbering  {doc.numbering}",
         f"  {LEGEND}",
     ]

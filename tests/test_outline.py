@@ -35,6 +35,12 @@ def test_outline_lists_sections_labels_first_words_items_blocks_and_footnotes(ca
     assert "      *  This paragraph was agreed by all members.  (line 17)" in lines
 
 
+def test_outline_says_a_fact_the_sidecar_states_is_not_printed(capsys) -> None:
+    out = outline(capsys, COMMUNIQUE)
+    assert "  date       2024-10-11  (printed, line 24)" in out
+    assert "  place      Mirabella Eclano, Italy  (sidecar)" in out
+
+
 def test_outline_shows_the_chrome_removed_and_the_sidecar_statements(capsys) -> None:
     out = outline(capsys, COMMUNIQUE)
     assert "  removed (16 lines)" in out
