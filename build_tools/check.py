@@ -13,21 +13,11 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from build_tools.errors import Finding
+
+__all__ = ["Finding", "check_site", "run_check"]
+
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem found by the check."""
-
-    path: str
-    line: int
-    message: str
-    fails: bool = True
-
-    def __str__(self) -> str:
-        level = "error" if self.fails else "warning"
-        return f"{self.path}:{self.line}: {level}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,15 @@ _END_MARK_RE = re.compile(r"^(?:#{3}|-30-)$")
 _RULE_RE = re.compile(r"^(?:[-‐‑=]{3,}|(?=.*[_‒–—―])[-_‐‑‒–—―=]{2,})$")
 
 
+_RULE_CHARACTERS = "-‐‑‒–—―_="
+
+
+def is_rule(text: str) -> bool:
+    """Return True for a line that is only a rule of dashes or underscores."""
+    # The first character settles most lines before the pattern scans a long one.
+    return bool(text) and text[0] in _RULE_CHARACTERS and bool(_RULE_RE.match(text))
+
+
 def clean(line: str) -> str:
     """Return a line without leading and trailing whitespace (NBSP and tabs included)."""
     return line.strip().strip("\u200b\ufeff").strip()
@@ -103,17 +112,28 @@ def _front_chrome(texts: list[str], first_sentence: int) -> dict[int, str]:
 
 
 def _breadcrumb_items(texts: list[str], start: int) -> list[int]:
-    """Return the indexes of the short lines listed right after a 'Breadcrumb' line."""
+    """Return the indexes of the short lines listed right after a 'Breadcrumb' line.
+
+    When the first item carries a list marker ('1. Home', '- Home'), the list
+    ends at the first line without one (the page's title may follow at once).
+    """
     index = start
     while index < len(texts) and not texts[index]:
         index += 1
+    marked = index < len(texts) and _breadcrumb_marker(texts[index])
     items: list[int] = []
     while (index < len(texts) and texts[index] and len(items) < MAX_BREADCRUMB_ITEMS
            and len(texts[index].split()) <= MAX_BREADCRUMB_WORDS
-           and not ends_sentence(texts[index])):
+           and not ends_sentence(texts[index])
+           and (not marked or _breadcrumb_marker(texts[index]))):
         items.append(index)
         index += 1
     return items
+
+
+def _breadcrumb_marker(text: str) -> bool:
+    """Return True when a breadcrumb line opens with a list marker ('1. ', '- ', '• ')."""
+    return bool(re.match(r"^(?:\d{1,2}[.)]|[-•*>›»])\s", text))
 
 
 def _sentence_bounds(texts: list[str]) -> tuple[int, int]:
@@ -147,7 +167,7 @@ def split_footnotes(body: list[Line]) -> tuple[list[Line], list[Footnote], list[
     while index < len(body):
         line = body[index]
         index += 1
-        if not _RULE_RE.match(line.text):
+        if not is_rule(line.text):
             kept.append(line)
             continue
         notes, used = _footnotes_at(body, index)
@@ -166,8 +186,8 @@ def _footnotes_at(body: list[Line], start: int) -> tuple[list[Footnote], int]:
         match = FOOTNOTE_RE.match(line.text)
         if match:
             notes.append(Footnote(match["marker"], match["text"], line.number))
-        elif notes and line.number == body[start + used - 1].number + 1 \
-                and not _RULE_RE.match(line.text):
+        elif notes and line.number == body[start + used - 1].last + 1 \
+                and not is_rule(line.text):
             notes[-1] = Footnote(notes[-1].marker, f"{notes[-1].text} {line.text}", notes[-1].line)
         else:
             break

@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_tools build | dump | check | bench``."""
+"""Command line: ``python -m build_tools build | dump | check | outline | bench``."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--source", type=Path, default=Path("source"))
     check.add_argument("--site-dir", type=Path, default=Path("site"))
     check.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
+    outline = sub.add_parser("outline", help="print the structure a text is read as")
+    outline.add_argument("files", type=Path, nargs="+", metavar="FILE")
     bench = sub.add_parser("bench", help="time make site and make serve on synthetic corpora")
     bench.add_argument("--sizes", default="50,200", help="corpus sizes in documents")
     bench.add_argument("--repeats", type=int, default=3, help="runs per figure (the median is shown)")
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from build_tools.check import run_check
             return run_check(args.source, args.site_dir, args.config)
+        if args.command == "outline":
+            from build_tools.outline import run_outline
+            return run_outline(args.files)
         if args.command == "bench":
             from build_tools.bench import run_bench
             return run_bench([int(n) for n in args.sizes.split(",")], args.repeats, args.work,

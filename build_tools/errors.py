@@ -1,7 +1,9 @@
-"""The one family of errors a build may stop with: each names a file and a line."""
+"""The one family of errors a build may stop with, and the findings it reports without
+stopping: each names a file and a line."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -18,3 +20,17 @@ class BuildError(Exception):
 
 class SourceError(BuildError):
     """A source file cannot be read: not UTF-8, binary, empty, or bad YAML."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in the source or the built site; ``fails`` when it fails the check."""
+
+    path: str
+    line: int
+    message: str
+    fails: bool = True
+
+    def __str__(self) -> str:
+        level = "error" if self.fails else "warning"
+        return f"{self.path}:{self.line}: {level}: {self.message}"

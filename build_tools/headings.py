@@ -18,9 +18,12 @@ SENTENCE_END = ".;:?!,…"
 CLOSERS = "\"'”’»)]"
 
 BULLET_RE = re.compile(r"^(?P<marker>[-•*–—▪●◦·‣○■□➢►])\s+(?P<text>\S.*)$")
+# Lettered and roman sub-points: '(a)', 'a)', 'a.', '(iv)', 'iv)', 'iv.', '(A)'.
 SUBPOINT_RE = re.compile(
-    r"^(?P<marker>\((?:[ivxlc]+|[a-z]|[A-Z])\)|(?:[ivxlc]+|[a-z])\))\s+(?P<text>\S.*)$"
+    r"^(?P<marker>\((?:[ivxlc]+|[a-z]|[A-Z])\)|(?:[ivxlc]+|[a-z])[).])\s+(?P<text>\S.*)$"
 )
+# Numbered sub-points ('(1)', '1)'): items only after a lead-in ending in ':' (see items.py).
+NUMBERED_SUBPOINT_RE = re.compile(r"^(?P<marker>\((?P<n1>\d{1,2})\)|(?P<n2>\d{1,2})\))\s+(?P<text>\S.*)$")
 PARAGRAPH_NUMBER_RE = re.compile(
     r"^(?P<number>\((?P<n1>\d{1,5})\)|(?P<n2>\d{1,5})(?P<punct>[.,)]))(?P<space>\s*)(?P<text>\S.*)$"
 )
@@ -29,13 +32,18 @@ HEADING_NUMBER_RE = re.compile(
     r"^(?P<number>(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)])\s+(?P<text>\S.*)$"
 )
 
-# Words after which a capitalised word is ordinary title case, not a new subtitle.
-CONNECTIVES = frozenset("""
+# English function words. In a heading they are capitalised only where a title
+# starts ('... synthetic drugs From Methamphetamines to ...'), and no sentence
+# or heading ends with one ('... adopted on' / '2 March 2022, we ...').
+FUNCTION_WORDS = frozenset("""
     a an and or nor but the of for in on to with against from into by at as via per
     vs versus than upon amid between among across through throughout under over
     after before within without beyond about towards toward including its their our
-    de del della di du des la le les et y
 """.split())
+
+# Words after which a capitalised word is ordinary title case, not a new subtitle:
+# the function words, and the particles of names ('Banco de la Nación').
+CONNECTIVES = FUNCTION_WORDS | frozenset("de del della di du des la le les et y".split())
 
 
 def is_list_item(text: str) -> bool:
@@ -107,31 +115,54 @@ def shared_run_length(first: str, second: str) -> int:
 def title_subtitle_split(heading: str) -> int:
     """Return the word index where a run-together heading's subtitle starts, or 0.
 
-    The subtitle starts at the first capitalised word that directly follows a
-    lowercase word which is neither a connective nor ends in punctuation
-    ('... virtual assets Security perspectives ...').
+    Only on evidence, at a capitalised word right after a lowercase word that
+    is neither a connective nor ends in punctuation, when that word repeats the
+    heading's lead word ('Security in ... virtual assets Security perspectives
+    ...') or is a function word, which only a title starts with ('... synthetic
+    drugs From Methamphetamines ...'). A capitalised name is no evidence:
+    'Partnership to support Ukraine's recovery' stays whole.
     """
     words = heading.split()
-    for index in range(1, len(words)):
-        previous, word = words[index - 1], words[index]
-        if not (word[0].isalpha() and word[0].isupper()):
+    for index in range(2, len(words)):
+        if not _ends_lowercase_phrase(words[index - 1]):
             continue
-        if not previous[0].islower() or not previous[-1].isalnum():
-            continue
-        if previous.lower() in CONNECTIVES:
-            continue
-        return index
+        word = words[index]
+        if word == words[0] and word[0].isupper():
+            return index
+        if word.lower() in FUNCTION_WORDS and word[0].isupper() and not word.isupper():
+            return index
     return 0
+
+
+def _ends_lowercase_phrase(word: str) -> bool:
+    """Return True for a lowercase word that is not a connective and carries no punctuation."""
+    return word[0].islower() and word[-1].isalnum() and word.lower() not in CONNECTIVES
 
 
 # ------------------------------------------------------ lines and section groups
 
 @dataclass(frozen=True)
 class Line:
-    """A non-blank body line: its 1-based number and its stripped text."""
+    """A non-blank body line, or several joined into one (a hard-wrapped paragraph)."""
 
     number: int
+    """The 1-based number of its first source line."""
     text: str
+    """The stripped text; joined source lines are separated by one space."""
+    end: int = 0
+    """The number of its last source line (0: the same as ``number``)."""
+    after_break: bool = False
+    """True when a blank line or removed chrome comes right before it in the source."""
+    after_chrome: bool = False
+    """True when removed chrome comes between it and the body line before it."""
+    width: int = 0
+    """Characters its last source line takes without indentation, trailing no-break
+    spaces counted (a wrapping tool counts them)."""
+
+    @property
+    def last(self) -> int:
+        """Return the number of its last source line."""
+        return self.end or self.number
 
 
 @dataclass(frozen=True)
@@ -185,16 +216,17 @@ def group_sections(entries: list[Entry]) -> list[SectionGroup]:
     """Return the entries grouped under their headings, with part headings resolved.
 
     A heading directly followed by another heading is a part heading. The part
-    covers the next heading's section and, when that heading differs in style
-    from the part (ALL CAPS under 'Regional issues', '1. Trade' under 'Part I'),
-    every following heading of that same style. Of three or more headings in a
-    row, only the last two form a part and its section; the ones before become
-    sections without paragraphs.
+    covers the next heading's section and every following heading of that
+    heading's style, up to the next part heading: when the sub-headings differ
+    in style from the part (ALL CAPS under 'Regional issues', '1. Trade' under
+    'Part I'), a heading of another style ends the part too. Of three or more
+    headings in a row, only the last two form a part and its section; the ones
+    before become sections without paragraphs.
     """
     groups: list[SectionGroup] = []
     if entries and not isinstance(entries[0], HeadingLine):
         groups.append(SectionGroup(None))
-    part: str | None = None
+    part: SectionGroup | None = None
     child_style = heading_style(None)
     index = 0
     while index < len(entries):
@@ -208,11 +240,11 @@ def group_sections(entries: list[Entry]) -> list[SectionGroup]:
         if len(run) >= 2:
             groups.extend(SectionGroup(heading) for heading in run[:-2])
             part_heading, heading = run[-2], run[-1]
-            groups.append(SectionGroup(heading, part_heading.printed, part_line=part_heading.line))
+            part = SectionGroup(heading, part_heading.printed, part_line=part_heading.line)
+            groups.append(part)
             child_style = heading_style(heading)
-            part = part_heading.printed if child_style != heading_style(part_heading) else None
         elif part is not None and heading_style(run[0]) == child_style:
-            groups.append(SectionGroup(run[0], part, part_line=groups[-1].part_line))
+            groups.append(SectionGroup(run[0], part.part, part_line=part.part_line))
         else:
             part = None
             groups.append(SectionGroup(run[0]))

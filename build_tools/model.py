@@ -88,10 +88,16 @@ class RemovedLine:
 
 @dataclass(frozen=True)
 class Item:
-    """A bullet or sub-point that belongs to the paragraph before it."""
+    """A block of a paragraph after its first: a list item, or a further block of text.
+
+    A printed number is the unit of citation, so a paragraph may hold, after its
+    lead-in, a list, a sentence going on after the list and a closing sentence:
+    in printed order, each an Item.
+    """
 
     marker: str
-    """The marker as printed: '-', '•', 'i)', '(ii)', 'a)'; '' when inline."""
+    """The item's marker as printed: '-', '•', 'i)', '(ii)', 'a)', '(1)'; '' for a
+    block of text that is not a list item (printed after or between the lists)."""
     text: str
     line: int
 
@@ -111,17 +117,27 @@ class Paragraph:
     """One paragraph with the list items that belong to it."""
 
     label: str
-    """What readers see and say: the printed number ('4') or the position."""
+    """What readers see and say: the printed number ('4'; '4bis' when a section
+    prints it twice), or the position ('3'; 'P3' in a text that prints numbers)."""
     numbered: bool
-    """True when the source prints a number; False when the label is a position."""
+    """True when the label is a number the source prints; False when it is a
+    position. The one source of truth for every page and export; it always
+    agrees with number_text."""
     number_text: str
     """The number exactly as printed ('11,', '24.'), '' when unnumbered."""
     text: str
-    """The paragraph's own text, without its number or items."""
+    """The paragraph's first block, without its number: its lead-in when it has a list."""
     items: tuple[Item, ...] = ()
+    """The paragraph's further blocks in printed order: list items, and text
+    printed after or between them."""
     footnote_refs: tuple[str, ...] = ()
     """Markers of footnotes referred to right after the number."""
     line: int = 0
+
+    def __post_init__(self) -> None:
+        if self.numbered != bool(self.number_text):
+            raise ValueError(f"paragraph {self.label!r}: numbered={self.numbered} but "
+                             f"number_text={self.number_text!r}")
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,28 @@ the removed lines is exactly the parsed content.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.chrome import clean, find_chrome, read_front_matter, split_footnotes
+from build_tools.chrome import (
+    FrontMatter, clean, find_chrome, read_front_matter, split_footnotes,
+)
 from build_tools.errors import BuildError
 from build_tools.headings import (
-    BULLET_RE, FOOTNOTE_RE, MAX_HEADING_WORDS, MAX_NUMBERED_HEADING_WORDS, PARAGRAPH_NUMBER_RE,
-    SUBPOINT_RE, Entry, HeadingLine, ItemLine, Line, ParagraphLine, SectionGroup, group_sections,
-    is_heading_like, is_list_item, normalise, slice_words, split_heading_number,
-    title_subtitle_split,
+    FOOTNOTE_RE, MAX_HEADING_WORDS, MAX_NUMBERED_HEADING_WORDS, Entry, HeadingLine, ItemLine,
+    Line, ParagraphLine, SectionGroup, group_sections, is_heading_like, is_list_item, normalise,
+    slice_words, split_heading_number, title_subtitle_split,
 )
+from build_tools.items import bullets_are_paragraphs, item_of
 from build_tools.model import (
     Document, HeadingSplit, Item, Paragraph, RemovedLine, Section, SourceText,
 )
+from build_tools.numbers import (
+    NumberSequence, NumberShape, number_shape, position_label, printed_label,
+)
+from build_tools.read import SIDECAR_KEYS
+from build_tools.unwrap import join_wrapped_lines, starts_lowercase
 
 
 class ParseError(BuildError):
@@ -36,8 +44,7 @@ def parse_text(source: SourceText) -> Document:
         raise ParseError(source.path, 1, "file is empty")
     chrome = find_chrome(lines)
     removed = [RemovedLine(i + 1, clean(lines[i]), reason) for i, reason in sorted(chrome.items())]
-    body = [Line(i + 1, clean(text)) for i, text in enumerate(lines)
-            if i not in chrome and clean(text)]
+    body = join_wrapped_lines(body_lines(lines, chrome))
     body, footnotes, rules = split_footnotes(body)
     if not body:
         raise ParseError(source.path, 1, "no text after removing web chrome")
@@ -46,41 +53,63 @@ def parse_text(source: SourceText) -> Document:
     entries = classify(body[front.consumed:], {f.marker for f in footnotes})
     if not entries:
         raise ParseError(source.path, body[-1].number, "no text after the title")
-    sections, notes = build_sections(group_sections(entries), source)
+    prints_numbers = any(isinstance(e, ParagraphLine) and e.number for e in entries)
+    sections, notes = build_sections(group_sections(entries), source, prints_numbers)
     sidecar = source.sidecar
     title, title_printed = front.title, front.title is not None
     if title is None:
         title = sidecar.title or title_from_file_name(source.path.stem)
-        if sidecar.title:
-            notes.append(_sidecar_note(source, "title", sidecar.title))
-    for key, found in (("date", front.date), ("place", front.place)):
-        stated = getattr(sidecar, key)
-        if stated and stated != found:
-            notes.append(_sidecar_note(source, key, stated, found))
     return Document(
         slug=source.slug, title=title, path=source.path, title_printed=title_printed,
         date=sidecar.date or front.date, dateline=front.dateline,
         place=sidecar.place or front.place, source_url=sidecar.source_url,
         sections=sections, footnotes=tuple(footnotes), removed=tuple(removed),
         numbering=numbering_of(sections), kind=sidecar.kind, meeting_dates=sidecar.meeting_dates,
-        order=sidecar.order, applied_overrides=tuple(notes),
+        order=sidecar.order, applied_overrides=tuple(sidecar_notes(source, front) + notes),
         title_line=front.title_line, dateline_line=front.dateline_line,
     )
 
 
+def body_lines(lines: list[str], chrome: dict[int, str]) -> list[Line]:
+    """Return the non-blank lines that are not chrome, each marked when a blank line or
+    chrome comes before it."""
+    body: list[Line] = []
+    after_break, after_chrome = True, False
+    for index, raw in enumerate(lines):
+        text = clean(raw)
+        if index in chrome or not text:
+            after_break = True
+            after_chrome = after_chrome or index in chrome
+            continue
+        body.append(Line(index + 1, text, after_break=after_break, after_chrome=after_chrome,
+                         width=len(raw.lstrip().rstrip(" \t\r"))))
+        after_break = after_chrome = False
+    return body
+
+
 def classify(body: list[Line], footnote_markers: set[str]) -> list[Entry]:
-    """Return each body line as a heading, a paragraph line or a list item."""
+    """Return each unit as a heading, a paragraph (numbered or not) or a list item.
+
+    A line opening with a number is a numbered paragraph only where the
+    numbering admits that number (see ``numbers.NumberSequence``).
+    """
     entries: list[Entry] = []
+    sequence = NumberSequence()
     for index, line in enumerate(body):
         following = body[index + 1].text if index + 1 < len(body) else None
-        item = BULLET_RE.match(line.text) or SUBPOINT_RE.match(line.text)
+        shape = number_shape(line.text)
+        if shape is not None and sequence.admits(shape.value):
+            sequence.note(shape.value)
+        else:
+            shape = None
+        item = item_of(line.text, line.number, entries[-1] if entries else None)
         if item:
-            entries.append(ItemLine(line.number, item["marker"], item["text"]))
+            entries.append(item)
             continue
         # A long unpunctuated line before a list introduces it; the last line ends the text.
         max_words = (MAX_NUMBERED_HEADING_WORDS if following and is_list_item(following)
                      else MAX_HEADING_WORDS)
-        numbered = _numbered_paragraph(line, footnote_markers)
+        numbered = _numbered_paragraph(line, shape, footnote_markers) if shape else None
         if following is not None and is_heading_like(line.text, max_words):
             number, text = split_heading_number(line.text)
             if number or not numbered:
@@ -90,26 +119,18 @@ def classify(body: list[Line], footnote_markers: set[str]) -> list[Entry]:
     return entries
 
 
-def _numbered_paragraph(line: Line, footnote_markers: set[str]) -> ParagraphLine | None:
-    """Return the line as a numbered paragraph ('1. ', '11, ', '24.We', '(3)', '3)'), or None."""
-    match = PARAGRAPH_NUMBER_RE.match(line.text)
-    if not match:
-        return None
-    text, punct, spaced = match["text"], match["punct"], bool(match["space"])
-    starts_upper = text[0].isupper() or text[0] in "“\"‘'"
-    if not spaced and not (punct == "." and starts_upper):
-        return None
-    if punct == "," and not starts_upper:
-        return None
+def _numbered_paragraph(line: Line, shape: NumberShape,
+                        footnote_markers: set[str]) -> ParagraphLine:
+    """Return the line as a numbered paragraph, its footnote markers read off."""
+    text = shape.rest
     refs: list[str] = []
     while (ref := FOOTNOTE_RE.match(text)) and ref["marker"] in footnote_markers:
         refs.append(ref["marker"])
         text = ref["text"]
-    return ParagraphLine(line.number, match["number"], match["n1"] or match["n2"], text,
-                         tuple(refs))
+    return ParagraphLine(line.number, shape.printed, str(shape.value), text, tuple(refs))
 
 
-def build_sections(groups: list[SectionGroup], source: SourceText,
+def build_sections(groups: list[SectionGroup], source: SourceText, prints_numbers: bool,
                    ) -> tuple[tuple[Section, ...], list[str]]:
     """Return the Sections of the grouped lines, and a note for each sidecar split applied.
 
@@ -130,15 +151,18 @@ def build_sections(groups: list[SectionGroup], source: SourceText,
             if split is not None:
                 used.add(id(split))
                 part, part_printed, title, subtitle = _apply_split(group, split, source)
+                same = _split_by_rule(_own_heading(group)) == (title, subtitle)
                 notes.append(f"{source.path}:{heading.line}: heading split by sidecar "
-                             f"{_sidecar_name(source)}:{split.line}")
+                             f"{_sidecar_name(source)}:{split.line}"
+                             + (" (a rule splits it the same way: the statement can go)"
+                                if same else ""))
             else:
                 title, subtitle = _split_by_rule(_own_heading(group))
         first_line = heading.line if heading else group.entries[0].line
         sections.append(Section(
             title=title, subtitle=subtitle, part=part,
             heading_number=heading.number if heading else "",
-            paragraphs=build_paragraphs(group.entries), line=first_line,
+            paragraphs=build_paragraphs(group.entries, prints_numbers), line=first_line,
             part_printed=part_printed, part_line=group.part_line if part else 0,
         ))
     for split in splits:
@@ -190,49 +214,89 @@ def _sidecar_name(source: SourceText) -> str:
     return str(source.sidecar.path or source.path)
 
 
-def build_paragraphs(entries: list[ParagraphLine | ItemLine]) -> tuple[Paragraph, ...]:
-    """Return the paragraphs of a section, each with the list items that follow it.
+@dataclass
+class _Draft:
+    """A paragraph being gathered: its first line and what follows it."""
 
-    Labels: the printed number; in a section without numbers, the position
-    ('1', '2', ...). An unnumbered paragraph in a numbered section takes the
-    previous number and a letter ('52a', '52b'), or a letter alone ('a') before
-    the first number: such labels cannot collide with printed numbers.
-    Items before any paragraph form a paragraph with empty text.
+    head: ParagraphLine
+    pieces: list[Item] = field(default_factory=list)
+
+
+def build_paragraphs(entries: list[ParagraphLine | ItemLine],
+                     prints_numbers: bool) -> tuple[Paragraph, ...]:
+    """Return the paragraphs of a section, each with the items and blocks that belong to it.
+
+    A printed number is the unit of citation: everything up to the next number
+    (or heading) belongs to it. Labels: see ``label_paragraphs``.
     """
-    drafts: list[tuple[ParagraphLine, list[Item]]] = []
+    drafts = _bullets_as_paragraphs(gather_paragraphs(entries))
+    return label_paragraphs(drafts, prints_numbers)
+
+
+def gather_paragraphs(entries: list[ParagraphLine | ItemLine]) -> list[_Draft]:
+    """Return the entries gathered into paragraphs.
+
+    A numbered line opens a paragraph; so does an unnumbered one, unless it
+    follows a numbered paragraph (then it is a further block of it: a sentence
+    going on after a list, a closing sentence) or starts in lowercase (it goes
+    on with the paragraph before). Items belong to the paragraph before them;
+    items before any paragraph form one with empty text.
+    """
+    drafts: list[_Draft] = []
     for entry in entries:
         if isinstance(entry, ItemLine):
             if not drafts:
-                drafts.append((ParagraphLine(entry.line, "", "", ""), []))
-            drafts[-1][1].append(Item(entry.marker, entry.text, entry.line))
+                drafts.append(_Draft(ParagraphLine(entry.line, "", "", "")))
+            drafts[-1].pieces.append(Item(entry.marker, entry.text, entry.line))
+        elif entry.number or not drafts:
+            drafts.append(_Draft(entry))
+        elif drafts[-1].head.number or starts_lowercase(entry.text):
+            drafts[-1].pieces.append(Item("", entry.text, entry.line))
         else:
-            drafts.append((entry, []))
-    numbered_section = any(draft.number for draft, _ in drafts)
+            drafts.append(_Draft(entry))
+    return drafts
+
+
+def _bullets_as_paragraphs(drafts: list[_Draft]) -> list[_Draft]:
+    """Return the drafts with each unnumbered list that is really paragraphs split into them."""
+    result: list[_Draft] = []
+    for draft in drafts:
+        pieces = draft.pieces
+        if draft.head.number or not bullets_are_paragraphs(
+                draft.head.text, [p.marker for p in pieces], [p.text for p in pieces]):
+            result.append(draft)
+            continue
+        if draft.head.text:
+            result.append(_Draft(draft.head))
+        result += [_Draft(ParagraphLine(p.line, "", "", p.text)) for p in pieces]
+    return result
+
+
+def label_paragraphs(drafts: list[_Draft], prints_numbers: bool) -> tuple[Paragraph, ...]:
+    """Return the paragraphs of a section's drafts with labels that never collide.
+
+    A numbered paragraph's label is its printed number ('4bis' when the number
+    was printed before in the section); an unnumbered one's is its position
+    among the section's unnumbered paragraphs, written 'P1', 'P2' in a text
+    that prints numbers so that it cannot be mistaken for one.
+    """
     paragraphs: list[Paragraph] = []
-    previous, unnumbered = "", 0
-    for position, (draft, items) in enumerate(drafts, start=1):
-        if draft.number:
-            label, previous, unnumbered = draft.number, draft.number, 0
-        elif numbered_section:
-            unnumbered += 1
-            label = previous + _letters(unnumbered)
+    printed: dict[str, int] = {}
+    positions = 0
+    for draft in drafts:
+        head = draft.head
+        if head.number:
+            printed[head.number] = printed.get(head.number, 0) + 1
+            label = printed_label(int(head.number), printed[head.number])
         else:
-            label = str(position)
+            positions += 1
+            label = position_label(positions, prints_numbers)
         paragraphs.append(Paragraph(
-            label=label, numbered=bool(draft.number), number_text=draft.number_text,
-            text=draft.text, items=tuple(items), footnote_refs=draft.footnote_refs,
-            line=draft.line,
+            label=label, numbered=bool(head.number), number_text=head.number_text,
+            text=head.text, items=tuple(draft.pieces), footnote_refs=head.footnote_refs,
+            line=head.line,
         ))
     return tuple(paragraphs)
-
-
-def _letters(count: int) -> str:
-    """Return the count-th letter label: 1 → 'a', 26 → 'z', 27 → 'aa'."""
-    letters = ""
-    while count:
-        count, rest = divmod(count - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 def numbering_of(sections: tuple[Section, ...]) -> str:
@@ -252,10 +316,36 @@ def title_from_file_name(stem: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _sidecar_note(source: SourceText, key: str, stated: str, found: str | None = None) -> str:
-    """Return the human-readable note of a document value the sidecar supplied."""
+SIDECAR_STATEMENTS = tuple(sorted(SIDECAR_KEYS - {"heading_splits"}))
+"""The sidecar keys noted once each (heading splits are noted at their heading)."""
+
+
+def sidecar_notes(source: SourceText, front: FrontMatter) -> list[str]:
+    """Return one build-log note per statement of the text's sidecar, in the sidecar's order.
+
+    A statement of what the text prints itself says so: the rule found it, so
+    the statement can go.
+    """
     sidecar = source.sidecar
-    line = dict(sidecar.key_lines).get(key, 0)
-    where = f"{sidecar.path}:{line}" if sidecar.path else "sidecar"
-    printed = f" (text states {found!r})" if found else ""
-    return f"{source.path}: {key} {stated!r} from sidecar {where}{printed}"
+    lines = dict(sidecar.key_lines)
+    found = {"title": front.title, "date": front.date, "place": front.place}
+    notes: list[tuple[int, str]] = []
+    for key in SIDECAR_STATEMENTS:
+        stated = getattr(sidecar, key)
+        if stated is None or stated == ():
+            continue
+        where = f"{sidecar.path}:{lines.get(key, 0)}" if sidecar.path else "sidecar"
+        if key == "section_topics":
+            notes.append((lines.get(key, 0), f"{source.path}: section_topics of {len(stated)} "
+                                                f"section(s) from sidecar {where}"))
+            continue
+        note = f"{source.path}: {key} {stated!r} from sidecar {where}"
+        printed = found.get(key)
+        if printed is not None and normalise(str(printed)) == normalise(str(stated)):
+            note += " (the text states the same: the statement can go)"
+        elif printed is not None and key == "title":
+            note += f" not used: the text prints its title {printed!r}"
+        elif printed is not None:
+            note += f" (text states {printed!r})"
+        notes.append((lines.get(key, 0), note))
+    return [note for _, note in sorted(notes)]

@@ -15,6 +15,7 @@ from build_tools import collector, exports
 from build_tools.annotate import annotate_corpus
 from build_tools.glossary import Glossary, load_glossary
 from build_tools.identify import Identified, identify
+from build_tools.misreads import misread_findings
 from build_tools.model import Document, Registry, SourceText
 from build_tools.parse import parse_text
 from build_tools.read import SourceTree, read_texts
@@ -55,13 +56,14 @@ class Generated:
     """Seconds spent in each stage."""
 
     def report_lines(self) -> list[str]:
-        """Return what the maintainer is told: chrome removed, overrides, anchors matched."""
+        """Return what the maintainer is told: chrome removed, sidecar statements, shapes
+        that usually mean a misread (warnings that do not fail the build), anchors matched."""
         lines: list[str] = []
         for doc in self.site.documents:
             for removed in doc.removed:
                 lines.append(f"{doc.path}:{removed.line}: removed {removed.reason}: {removed.text.strip()[:70]}")
-            for note in getattr(doc, "applied_overrides", ()):
-                lines.append(note)
+            lines += doc.applied_overrides
+            lines += [str(finding) for finding in misread_findings(doc)]
         lines.append(self.identified.report.summary())
         return lines
 

@@ -75,11 +75,17 @@ def section_url(document: str, slug: str) -> str:
     return f"{document}/{slug}/" if slug else f"{document}/"
 
 
+UNTITLED_OPENING_SLUGS = ("introduction", "opening")
+"""Slugs an untitled first section takes, the first that no printed heading of its text needs."""
+
+
 def wanted_slug(document: Document, index: int) -> str:
     """Return the slug a section's title asks for.
 
-    '' for the untitled section of a one-section document; 'introduction' for
-    an untitled first section; 'section-<n>' for other untitled sections.
+    '' for the untitled section of a one-section document; for an untitled
+    first section 'introduction', or 'opening' when a printed heading of the
+    same text needs 'introduction' (an 'INTRODUCTION' after the opening words);
+    'section-<n>' for other untitled sections.
     """
     section = document.sections[index]
     slug = slugify(section.title or "")
@@ -87,7 +93,12 @@ def wanted_slug(document: Document, index: int) -> str:
         return slug
     if section.title is None and len(document.sections) == 1:
         return ""
-    return "introduction" if index == 0 and section.title is None else f"section-{index + 1}"
+    if index == 0 and section.title is None:
+        printed = {slugify(s.title) for s in document.sections if s.title}
+        for candidate in UNTITLED_OPENING_SLUGS:
+            if candidate not in printed:
+                return candidate
+    return f"section-{index + 1}"
 
 
 def _url_slug(record: SectionRecord, document: str) -> str:

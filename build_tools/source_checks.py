@@ -1,5 +1,6 @@
-"""Checks of the source: numbering, empty sections, heading look-alikes, sidecar keys,
-glossary entries no text mentions, and glossary coverage.
+"""Checks of the source: shapes that mean a misread (``misreads``), empty sections,
+heading look-alikes, sidecar keys and statements, glossary entries no text
+mentions, and glossary coverage.
 
 A finding fails the check when publishing would be wrong (an unknown topic in a
 sidecar, a glossary entry nobody mentions, a name the glossary lacks); the
@@ -8,34 +9,16 @@ rest are warnings a maintainer should read.
 
 from __future__ import annotations
 
-from build_tools.check import Finding
+from dataclasses import replace
+
 from build_tools.coverage import check_coverage
+from build_tools.errors import Finding
 from build_tools.glossary import load_ignore_list
-from build_tools.headings import ends_sentence, is_heading_like
-from build_tools.model import Document
+from build_tools.headings import ends_sentence, is_heading_like, normalise
+from build_tools.misreads import misread_findings
+from build_tools.model import Document, Sidecar
+from build_tools.parse import parse_text
 from build_tools.terms import build_matcher
-
-LONG_HEADING_WORDS = 30
-
-
-def numbering_findings(doc: Document) -> list[Finding]:
-    """Return a warning for each numbered paragraph that does not follow its predecessor."""
-    findings = []
-    previous: int | None = None
-    for section in doc.sections:
-        if doc.numbering == "per-section":
-            previous = None
-        for p in section.paragraphs:
-            if not p.numbered or not p.label.isdigit():
-                continue
-            number = int(p.label)
-            if previous is not None and number != previous + 1:
-                what = "repeats" if number == previous else "follows"
-                findings.append(Finding(str(doc.path), p.line,
-                                        f"paragraph {number} {what} {previous} in section {section.title!r}",
-                                        fails=False))
-            previous = number
-    return findings
 
 
 def shape_findings(doc: Document) -> list[Finding]:
@@ -46,13 +29,17 @@ def shape_findings(doc: Document) -> list[Finding]:
             findings.append(Finding(str(doc.path), section.line,
                                     f"section {section.title!r} has no paragraph", fails=False))
         heading = " ".join(filter(None, [section.title, section.subtitle]))
-        if heading and (ends_sentence(heading) or len(heading.split()) > LONG_HEADING_WORDS):
+        if heading and ends_sentence(heading):
             findings.append(Finding(str(doc.path), section.line,
                                     f"heading looks like a paragraph: {heading[:60]!r}", fails=False))
         for p in section.paragraphs:
             if not p.numbered and not p.items and is_heading_like(p.text):
                 findings.append(Finding(str(doc.path), p.line,
                                         f"paragraph looks like a heading: {p.text[:60]!r}", fails=False))
+            findings += [Finding(str(doc.path), block.line,
+                                 f"a block of paragraph {p.label} looks like a heading: "
+                                 f"{block.text[:60]!r}", fails=False)
+                         for block in p.items if not block.marker and is_heading_like(block.text)]
     return findings
 
 
@@ -75,6 +62,42 @@ def sidecar_findings(inputs, generated) -> list[Finding]:
                     findings.append(Finding(str(sidecar.path), line,
                                             f"section_topics names an unknown topic: {topic!r}"))
     return findings
+
+
+def redundant_sidecar_findings(inputs) -> list[Finding]:
+    """Return a warning for each sidecar statement a rule finds without it.
+
+    A statement is redundant when the text parsed with no sidecar gives the same
+    value: the title or date it prints, a heading the rules split the same way.
+    """
+    findings = []
+    for text in inputs.texts:
+        sidecar = text.sidecar
+        if sidecar.path is None:
+            continue
+        found = parse_text(replace(text, sidecar=Sidecar()))
+        lines = dict(sidecar.key_lines)
+        for key, printed in (("title", found.title if found.title_printed else None),
+                             ("date", found.date), ("place", found.place)):
+            stated = getattr(sidecar, key)
+            if stated is not None and printed is not None and normalise(stated) == normalise(printed):
+                findings.append(Finding(str(sidecar.path), lines.get(key, 1),
+                                        f"{key} {stated!r} is what the text prints: drop the statement",
+                                        fails=False))
+        by_rule = {normalise(f"{number} {printed_heading(s)}"): (s.title, s.subtitle)
+                   for s in found.sections if s.title for number in {"", s.heading_number}}
+        for split in sidecar.heading_splits:
+            if by_rule.get(normalise(split.heading)) == (split.title, split.subtitle):
+                findings.append(Finding(str(sidecar.path), split.line,
+                                        f"the rules split {split.heading!r} the same way: "
+                                        "drop the statement", fails=False))
+    return findings
+
+
+def printed_heading(section) -> str:
+    """Return a section's heading line as printed: part (when printed with it), title, subtitle."""
+    part = section.part if section.part_printed else None
+    return " ".join(filter(None, [part, section.title, section.subtitle]))
 
 
 def glossary_findings(inputs, generated) -> list[Finding]:
@@ -107,5 +130,6 @@ def check_source(inputs, generated) -> list[Finding]:
     """Return every finding on the source texts, sidecars and glossary."""
     findings: list[Finding] = []
     for doc in generated.site.documents:
-        findings += numbering_findings(doc) + shape_findings(doc)
-    return findings + sidecar_findings(inputs, generated) + glossary_findings(inputs, generated)
+        findings += misread_findings(doc) + shape_findings(doc)
+    return (findings + sidecar_findings(inputs, generated) + redundant_sidecar_findings(inputs)
+            + glossary_findings(inputs, generated))

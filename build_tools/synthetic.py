@@ -193,9 +193,10 @@ def _heading(rng: random.Random, used: set[str], style: int) -> tuple[str, dict 
         noun = rng.choice(_NOUNS)
         kind = rng.random()
         if style in (0, 3) and kind < 0.5:
-            # Run-together: 'Cooperation on migration routes Strengthening our ...' splits by rule.
+            # Run-together: 'Cooperation on migration routes Towards our ...' splits by rule
+            # (a capitalised function word starts the subtitle).
             title = f"{noun.capitalize()} on {theme} {rng.choice(_NOUNS)}"
-            heading = f"{title} {rng.choice(('Strengthening', 'Advancing', 'Protecting'))} our " \
+            heading = f"{title} {rng.choice(('Towards', 'Beyond', 'Through'))} our " \
                       f"{rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)}"
             split = None
         elif style == 0 and kind < 0.6:

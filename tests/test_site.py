@@ -169,3 +169,35 @@ def test_every_word_of_every_text_appears_once_in_order(fixture_site):
         source_body, source_notes = _source_words(path)
         assert shown_body == source_body, f"{path.name}: words differ"
         assert shown_notes == source_notes, f"{path.name}: footnote words differ"
+
+
+PARTS = "part-over-sub-headings"
+
+
+@pytest.mark.parametrize("page, part", [
+    ("growth-and-jobs", "Economy and Finance"), ("public-finances", "Economy and Finance"),
+    ("trade", "Economy and Finance"), ("cyber-threats", "Security"), ("terrorism", "Security"),
+])
+def test_every_section_under_a_part_shows_the_part_name(fixture_site, page, part):
+    shown = soup(fixture_site.site, f"{PARTS}/{page}").select_one(".part-title")
+    assert shown is not None and shown.get_text() == part
+
+
+def test_an_untitled_opening_and_a_printed_introduction_each_keep_their_page(fixture_site):
+    doc = "untitled-opening-and-introduction"
+    opening = soup(fixture_site.site, f"{doc}/opening")
+    introduction = soup(fixture_site.site, f"{doc}/introduction")
+    assert [a.get_text() for a in opening.select(".para .para-label")] == ["P1", "P2"]
+    assert introduction.select_one("h1.section-title").get_text().rstrip("#") == "INTRODUCTION"
+    assert not (fixture_site.site / doc / "introduction-2").exists()
+
+
+def test_text_after_a_list_is_shown_as_paragraphs_of_the_numbered_paragraph(fixture_site):
+    page = soup(fixture_site.site, "numbered-lead-ins-and-lists")
+    three = next(p for p in page.select("div.para") if p["data-label"] == "3")
+    body = three.select_one(".para-body")
+    kinds = [(child.name, " ".join(child.get("class", []))) for child in body.find_all(recursive=False)]
+    assert kinds[:4] == [("p", "para-text"), ("ul", "items"), ("p", "para-text para-more"),
+                         ("p", "para-text para-more")]
+    assert [li["data-marker"] for li in three.select("ul.items > li")] == ["-", "-"]
+    assert three.select("p.para-more")[0].get_text().startswith("in full respect of international law")

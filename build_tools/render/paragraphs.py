@@ -12,6 +12,7 @@ again only the paragraphs whose inputs changed. Source text is escaped with
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass
 from html import escape as _escape_value
@@ -164,23 +165,14 @@ def _render(view: ParagraphView) -> Markup:
     out = [
         f'<div class="para{" has-items" if view.items else ""}" id="{pid}" data-label="{label}"',
         f' data-amended="{_escape_value(view.amended)}">\n' if view.amended else ">\n",
-        f'<a class="para-label{" src" if view.numbered else ""}" href="#{pid}"'
-        f' aria-label="Paragraph {label}: permalink">{label}</a>\n<div class="para-body">\n<p class="para-text">',
+        _label_html(view, pid, label), '\n<div class="para-body">\n<p class="para-text">',
     ]
     for ref in view.footnote_refs:
         marker = _escape_value(ref.marker)
         out.append(f'<sup class="fn-ref"><a class="src" id="{_escape_value(ref.back_id)}"'
                    f' href="#{_escape_value(ref.id)}" aria-label="Footnote {marker}">{marker}</a></sup> ')
     out += ['<span class="src">', anchored_text(view.text, view.spans, view.anchors), "</span></p>\n"]
-    if view.items:
-        out.append('<ul class="items">\n')
-        for item in view.items:
-            marker = _escape_value(item.marker)
-            out.append(f'<li data-marker="{marker}">' if item.marker else "<li>")
-            if item.marker and item.marker not in BULLETS:
-                out.append(f'<span class="item-marker src">{marker}</span> ')
-            out += ['<span class="src">', linked_text(item.text, item.spans), "</span></li>\n"]
-        out.append("</ul>\n")
+    out += _blocks_html(view.items)
     if view.amended:
         out.append(f'<details class="para-history"><summary>amended {_escape_value(view.amended)}</summary>\n')
         out += [f'<div class="history-entry"><p class="history-date">{_escape_value(date)}: '
@@ -198,6 +190,46 @@ def _render(view: ParagraphView) -> Markup:
         out.append("</div>\n")
     out.append("</div>\n</div>")
     return Markup("".join(out))
+
+
+def _label_html(view: ParagraphView, pid: str, label: str) -> str:
+    """Return the margin label: printed words marked as source text, so a number printed
+    twice shows its printed '4' as source and the 'bis' that tells it apart as ours."""
+    printed = _PRINTED_NUMBER.match(view.label).group() if view.numbered else ""
+    own = _escape_value(view.label[len(printed):])
+    shown = f'<span class="src">{printed}</span>{own}' if printed and own else label
+    src = " src" if printed and not own else ""
+    return (f'<a class="para-label{src}" href="#{pid}"'
+            f' aria-label="Paragraph {label}: permalink">{shown}</a>')
+
+
+_PRINTED_NUMBER = re.compile(r"\d*")
+
+
+def _blocks_html(items: tuple[ItemView, ...]) -> list[str]:
+    """Return the HTML of a paragraph's further blocks in printed order: each run of list
+    items one list, each block of text (an item without marker) its own paragraph."""
+    out: list[str] = []
+    in_list = False
+    for item in items:
+        if not item.marker:
+            if in_list:
+                out.append("</ul>\n")
+                in_list = False
+            out += ['<p class="para-text para-more"><span class="src">',
+                    linked_text(item.text, item.spans), "</span></p>\n"]
+            continue
+        if not in_list:
+            out.append('<ul class="items">\n')
+            in_list = True
+        marker = _escape_value(item.marker)
+        out.append(f'<li data-marker="{marker}">')
+        if item.marker not in BULLETS:
+            out.append(f'<span class="item-marker src">{marker}</span> ')
+        out += ['<span class="src">', linked_text(item.text, item.spans), "</span></li>\n"]
+    if in_list:
+        out.append("</ul>\n")
+    return out
 
 
 _HTML = cache.Memo(maxsize=cache.TEXTS)
