@@ -3,62 +3,13 @@ paragraphs and commitments, computed once over the identified corpus."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Mapping, NamedTuple
+from typing import Mapping
 
-from build_tools.glossary import Glossary
-from build_tools.model import PlacedParagraph
-from build_tools.terms import Mention, TermMatcher, find_mentions
-
-
-class PieceMentions(NamedTuple):
-    """Mentions in one piece of a paragraph: its text (item -1) or one item.
-
-    This and ``Commitment`` are named tuples, as ``terms.Mention`` is: they fill
-    the memo keys of every paragraph, and tuples hash and compare in C.
-    """
-
-    item: int
-    """-1 for the paragraph's own text, else the index of the item."""
-    mentions: tuple[Mention, ...]
-
-
-class ParagraphNotes(NamedTuple):
-    """What annotation found in one paragraph (a named tuple, as the pieces are)."""
-
-    pieces: tuple[PieceMentions, ...] = ()
-    terms: tuple[str, ...] = ()
-    """Glossary ids mentioned, in order of first mention."""
-    topics: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    """Ids of the most similar paragraphs elsewhere, best first."""
-    commitments: tuple["Commitment", ...] = ()
-    part_links: tuple[tuple[int, int, str], ...] = ()
-    """(item, mention start, URL) of document mentions that name a part of the document."""
-
-
-class Commitment(NamedTuple):
-    """A sentence in which the authors commit, with its anchor inside the paragraph."""
-
-    anchor: str
-    """'<paragraph id>.s<n>': n counts the paragraph's sentences from 1."""
-    sentence: int
-    text: str
-    verb: str
-    """The commitment phrase that qualified the sentence ('will', 'call on')."""
-
-
-@dataclass(frozen=True)
-class Annotations:
-    """Annotations of the whole corpus, by paragraph id."""
-
-    notes: Mapping[str, ParagraphNotes] = field(default_factory=dict)
-    mentions_by_term: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Glossary id → ids of the paragraphs mentioning it, in site order."""
-
-    def for_paragraph(self, paragraph_id: str) -> ParagraphNotes:
-        notes = self.notes.get(paragraph_id)
-        return notes if notes is not None else ParagraphNotes()
+from build_tools.model.ids import PlacedParagraph
+from build_tools.model.notes import (AnnotatedCorpus, Annotations, Commitment, ParagraphNotes,
+                                     PieceMentions)
+from build_tools.model.source import Glossary
+from build_tools.terms import TermMatcher, find_mentions
 
 
 def paragraph_mentions(matcher: TermMatcher, placed: PlacedParagraph) -> tuple[PieceMentions, ...]:
@@ -97,17 +48,6 @@ def completed(annotations: Annotations, topics_of: Mapping[str, tuple[str, ...]]
     return Annotations(notes=notes, mentions_by_term=annotations.mentions_by_term)
 
 
-@dataclass(frozen=True)
-class AnnotatedCorpus:
-    """Everything annotation found over the corpus."""
-
-    annotations: Annotations
-    section_topics: Mapping[tuple[str, str], tuple[str, ...]]
-    """(document slug, section id) → topic ids."""
-    entry_documents: Mapping[str, str]
-    """Glossary id → slug of the published document it names."""
-
-
 def annotate_corpus(documents, identified, glossary: Glossary, topics,
                     section_overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> AnnotatedCorpus:
     """Return the annotations of an identified corpus, one kind after the other:
@@ -115,7 +55,7 @@ def annotate_corpus(documents, identified, glossary: Glossary, topics,
     published documents, commitments."""
     # Imported here: these modules import this one for its dataclasses.
     from build_tools.commitments import find_commitments
-    from build_tools.exports import paragraph_plain_text
+    from build_tools.model.document import paragraph_plain_text
     from build_tools.references import entry_documents, part_references
     from build_tools.related import RelatedInput, related_paragraphs
     from build_tools.terms import build_matcher

@@ -10,24 +10,12 @@ import json
 from html import escape
 
 from build_tools import cache
+from build_tools.model.document import plain_text
+from build_tools.model.site import DataFile, ParagraphFacts, SiteData, term_url
 from build_tools.registry import anchor_object, redirects
-from build_tools.render.env import DataFile
-from build_tools.site_data import ParagraphFacts, SiteData, term_url
 
 ANCHOR_MAP_JS = "assets/anchor-map.js"
 TERMS_JS = "assets/terms.js"
-
-
-def paragraph_plain_text(paragraph) -> str:
-    """Return a paragraph's text with its items, as plain text."""
-    if not paragraph.items:
-        return paragraph.text.strip()
-    return plain_text(paragraph.text, tuple((i.marker, i.text) for i in paragraph.items))
-
-
-def plain_text(text: str, items: tuple[tuple[str, str], ...]) -> str:
-    """Return a paragraph's text and its items ((marker, text) pairs) as plain text."""
-    return "\n".join([text, *(f"{marker} {item}".strip() for marker, item in items)]).strip()
 
 
 def paragraph_rows(site: SiteData) -> list[str]:

@@ -7,7 +7,7 @@ all problems of a file are collected and raised together in one GlossaryError.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ import yaml
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import BuildError, SourceError
+from build_tools.model.source import Glossary, GlossaryEntry, IgnoredCandidate
 from build_tools.read import parse_yaml, read_yaml_text
 from build_tools.terms import term_key
 from build_tools.urls import is_web_url
@@ -46,51 +47,6 @@ class GlossaryError(BuildError):
         self.path, self.line, self.message = path, line, message
         self.problems = problems or (Problem(path, line, message),)
         Exception.__init__(self, "\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """One body, convention, process, initiative, mechanism, document or abbreviation."""
-
-    id: str
-    """Permanent lowercase ASCII slug: the URL fragment of the entry."""
-    name: str
-    """Full name as readers should see it."""
-    acronym: str | None
-    """The acronym, matched in exactly this case; None when there is none."""
-    aliases: tuple[str, ...]
-    """Other spellings the texts use (matched case-insensitively)."""
-    kind: str
-    """One of KINDS."""
-    definition: str
-    website: str | None = None
-    related: tuple[str, ...] = ()
-    """Ids of related entries."""
-    document: str | None = None
-    """Slug of the document when this site publishes it."""
-    line: int = 0
-    """Line of the entry in the glossary file."""
-
-
-@dataclass(frozen=True)
-class Glossary:
-    """Every entry of the glossary, in file order."""
-
-    entries: tuple[GlossaryEntry, ...]
-    path: Path
-    by_id: dict[str, GlossaryEntry] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {e.id: e for e in self.entries})
-
-
-@dataclass(frozen=True)
-class IgnoredCandidate:
-    """A coverage candidate that is not glossary material, and why."""
-
-    candidate: str
-    reason: str
-    line: int
 
 
 def _compose(text: str, path: Path) -> tuple[Any, yaml.Node | None]:

@@ -12,59 +12,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from build_tools.matching import (NewParagraph, OldParagraph, fingerprint, match_paragraphs,
                                   paragraph_text)
-from build_tools.model import (PUBLISHED_STATUSES, AnchorRecord, Document, HistoryEntry, Paragraph,
-                               PlacedParagraph, Registry)
-from build_tools.section_ids import PlacedSection, SectionChanges, place_sections, shortened, wanted_slug
+from build_tools.model.document import Document, Paragraph
+from build_tools.model.ids import (PUBLISHED_STATUSES, AnchorRecord, HistoryEntry, Identified,
+                                   MatchReport, PlacedParagraph, PlacedSection, Registry,
+                                   SectionChanges)
+from build_tools.section_ids import place_sections, wanted_slug
 from build_tools.slugs import slugify, unique_id
-
-__all__ = ["Identified", "MatchReport", "PlacedSection", "identify"]
-
-
-@dataclass(frozen=True)
-class MatchReport:
-    """What changed since the registry was written, as ids per category."""
-
-    kept: tuple[str, ...] = ()
-    renumbered: tuple[str, ...] = ()
-    """Same words and page, new label."""
-    moved: tuple[str, ...] = ()
-    amended: tuple[str, ...] = ()
-    """Changed words (merge survivors included)."""
-    split: tuple[str, ...] = ()
-    """Ids now naming the first part of a split paragraph."""
-    merged: tuple[str, ...] = ()
-    """Ids merged into another paragraph."""
-    restored: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    new: tuple[str, ...] = ()
-    sections: SectionChanges = SectionChanges()
-
-    def summary(self) -> str:
-        """Return one line per non-empty category, ids listed except for 'kept'."""
-        lines = [f"kept {len(self.kept)}"]
-        for name in ("renumbered", "moved", "amended", "split", "merged", "restored", "removed", "new"):
-            ids = getattr(self, name)
-            if ids:
-                lines.append(f"{name} {len(ids)}: {shortened(ids)}")
-        return "\n".join(lines + list(self.sections.summary_lines()))
-
-
-@dataclass(frozen=True)
-class Identified:
-    """The result of stage 3."""
-
-    sections: tuple[PlacedSection, ...]
-    """Every section, in site order."""
-    paragraphs: tuple[PlacedParagraph, ...]
-    """Every paragraph with its id, in site order."""
-    registry: Registry
-    """The registry to write once the build has succeeded."""
-    report: MatchReport
 
 
 class _Located(NamedTuple):

@@ -22,12 +22,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.model import Paragraph
+from build_tools.model.document import Paragraph
 
 MATCH_THRESHOLD = 0.6
 NEIGHBOUR_BONUS = 0.05

@@ -13,7 +13,7 @@ import re
 
 from build_tools.errors import Finding
 from build_tools.items import MIN_SENTENCES, count_sentences
-from build_tools.model import Document, Paragraph
+from build_tools.model.document import Document, Paragraph
 from build_tools.numbers import looks_like_year
 
 MAX_PARAGRAPH_WORDS = 600

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_tools.chrome import parse_dateline
 from build_tools.misreads import misread_findings
-from build_tools.model import Document, Item, Paragraph, Section
+from build_tools.model.document import Document, Item, Paragraph, Section
 from build_tools.parse import parse_text
 from build_tools.read import read_source_text
 

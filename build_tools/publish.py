@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from build_tools import publishing, site_build
 from build_tools.errors import BuildError
-from build_tools.model import Registry
+from build_tools.model.ids import Registry
 from build_tools.pipeline import Generated, generate, read_inputs
 from build_tools.read import SourceTree
 from build_tools.registry import RegistryError, dumps_registry, parse_registry

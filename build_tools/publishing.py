@@ -47,7 +47,7 @@ from typing import Iterator
 from build_tools.check import Finding
 from build_tools.errors import BuildError
 from build_tools.file_writes import make_ordinary, sync_folder, write_text_atomic
-from build_tools.model import Registry
+from build_tools.model.ids import Registry
 from build_tools.registry import write_registry_atomic
 
 JOURNAL = ".publish-journal.json"

@@ -13,7 +13,7 @@ import yaml
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import SourceError
-from build_tools.model import HeadingSplit, Sidecar, SourceText
+from build_tools.model.source import HeadingSplit, Sidecar, SourceText
 from build_tools.source_names import check_sidecar_names, check_unique_names, file_name_slug
 from build_tools.yaml_io import MAX_YAML_BYTES, load_with_node
 

@@ -18,27 +18,16 @@ when such a document is added later, the same mentions link to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Mapping
 
-from build_tools.model import Document, PlacedParagraph
+from build_tools.model.document import Document
+from build_tools.model.ids import PlacedParagraph
+from build_tools.model.notes import PartReference
 from build_tools.terms import TermMatcher, find_mentions, term_key
 
 # 'on Synthetic Drug Threats', 'on the Rule of Law': capitalised words after 'on'.
 _PART = re.compile(r"\s+on\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:(?:and|of|the|for|in|to)\s+)?[A-Z][\w’'\-]*)*)")
 _FILLER = {"and", "of", "the", "for", "in", "to", "on", "a", "an"}
-
-
-@dataclass(frozen=True)
-class PartReference:
-    """A mention that names a part of a published document."""
-
-    item: int
-    """-1 for the paragraph text, else the item index."""
-    start: int
-    """Start of the mention in that text."""
-    url: str
-    """Site-root-relative URL of the part."""
 
 
 def named_part(text: str, mention_end: int) -> str | None:

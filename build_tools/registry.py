@@ -19,7 +19,7 @@ from build_tools.cache import memoised
 from build_tools.errors import BuildError
 from build_tools.file_writes import write_text_atomic
 from build_tools.matching import fingerprint
-from build_tools.model import AnchorRecord, HistoryEntry, Registry, SectionRecord
+from build_tools.model.ids import AnchorRecord, HistoryEntry, Registry, SectionRecord
 from build_tools.routes import RESERVED_ROUTES
 from build_tools.slugs import is_slug
 

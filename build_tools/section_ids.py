@@ -13,61 +13,12 @@ to another section, so an old URL never shows different words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import replace
 
-from build_tools.model import Document, SectionRecord
+from build_tools.model.document import Document
+from build_tools.model.ids import PlacedSection, SectionChanges, SectionRecord, section_key
 from build_tools.slugs import slugify, unique_slug
-
-
-@dataclass(frozen=True)
-class PlacedSection:
-    """A section with its permanent page id and its URL."""
-
-    document: str
-    """Document slug."""
-    index: int
-    """Position in Document.sections."""
-    id: str
-    """Permanent page id within the document; '' for the untitled section of a
-    one-section document, whose paragraphs live on the document page."""
-    url: str
-    """Site-root-relative, no leading slash: '<doc>/<slug>/', or '<doc>/' when id == ''."""
-    slug: str = ""
-    """The URL's last segment (follows the current title); equals id until renamed."""
-    title: str | None = None
-
-    @property
-    def key(self) -> str:
-        """Return the registry id: '<document>/<id>', or '<document>' when id == ''."""
-        return section_key(self.document, self.id)
-
-
-@dataclass(frozen=True)
-class SectionChanges:
-    """Section pages that changed, by registry id."""
-
-    renamed: tuple[tuple[str, str, str], ...] = ()
-    """(id, old url, new url)."""
-    new: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-
-    def summary_lines(self) -> Iterator[str]:
-        """Yield one line per non-empty kind of change, naming at most 10 sections."""
-        renamed = tuple(f"{key} ({old} -> {new})" for key, old, new in self.renamed)
-        for name, listed in (("renamed", renamed), ("new", self.new), ("removed", self.removed)):
-            if listed:
-                yield f"sections {name} {len(listed)}: " + shortened(listed)
-
-
-def shortened(names: tuple[str, ...], most: int = 10) -> str:
-    """Return the first names joined by commas, with '...' when there are more."""
-    return ", ".join(names[:most]) + (", ..." if len(names) > most else "")
-
-
-def section_key(document: str, section_id: str) -> str:
-    """Return the registry id of a section page."""
-    return f"{document}/{section_id}" if section_id else document
 
 
 def section_url(document: str, slug: str) -> str:

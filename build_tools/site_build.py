@@ -7,9 +7,9 @@ import json
 import os
 from pathlib import Path
 
-from build_tools.exports import paragraph_plain_text
+from build_tools.model.document import paragraph_plain_text
+from build_tools.model.site import GLOSSARY_URL, SiteData, section_heading
 from build_tools.pipeline import Generated, generate, read_inputs
-from build_tools.site_data import GLOSSARY_URL, SiteData, section_heading
 
 # Set by the command line so that MkDocs builds exactly what it generated.
 _injected: Generated | None = None

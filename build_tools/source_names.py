@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.errors import SourceError
-from build_tools.model import Sidecar, SourceText
+from build_tools.model.source import Sidecar, SourceText
 from build_tools.routes import route_conflict
 from build_tools.slugs import is_slug
 from build_tools.urls import is_web_url

@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import itemgetter
-from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from build_tools import cache
 from build_tools.cache import memoised
+from build_tools.model.notes import Mention
 
 if TYPE_CHECKING:
-    from build_tools.glossary import Glossary
+    from build_tools.model.source import Glossary
 
 _SCAN = re.compile(r"([^\W_]+)|(\S)")
 """A word (group 1) or any other non-space character (group 2, a mark)."""
@@ -58,18 +59,6 @@ class Token:
     """The same without case folding (used for acronyms)."""
     start: int
     end: int
-
-
-class Mention(NamedTuple):
-    """A glossary term found in a text: ``text[start:end]`` names ``entry_id``.
-
-    A named tuple, not a dataclass: every paragraph's memo keys hold dozens of
-    mentions, and a tuple hashes and compares in C.
-    """
-
-    start: int
-    end: int
-    entry_id: str
 
 
 @dataclass(frozen=True)

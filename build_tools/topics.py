@@ -11,7 +11,6 @@ The rule, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
@@ -20,35 +19,15 @@ import yaml
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import SourceError
-from build_tools.model import Document, PlacedParagraph
+from build_tools.model.document import Document
+from build_tools.model.ids import PlacedParagraph
+from build_tools.model.notes import TopicAssignment
+from build_tools.model.source import Topic
 from build_tools.read import load_yaml
 from build_tools.slugs import is_slug
 from build_tools.terms import TermMatcher, _add, find_mentions
 
 SECTION_SHARE = 1 / 3
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A topic of ``source/topics.yml``."""
-
-    id: str
-    title: str
-    description: str
-    keywords: tuple[str, ...]
-    terms: tuple[str, ...] = ()
-    """Glossary ids whose mentions count for the topic."""
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class TopicAssignment:
-    """Which paragraphs and sections are on which topics."""
-
-    paragraphs: Mapping[str, tuple[str, ...]]
-    """Paragraph id → topic ids."""
-    sections: Mapping[tuple[str, str], tuple[str, ...]]
-    """(document slug, section id) → topic ids."""
 
 
 def parse_topics(data: object, node: yaml.Node | None, path: Path) -> tuple[Topic, ...]:

@@ -30,9 +30,8 @@ from __future__ import annotations
 import re
 
 from build_tools.chrome import is_rule, parse_dateline
-from build_tools.headings import (
-    FUNCTION_WORDS, Line, ends_sentence, is_list_item, split_heading_number,
-)
+from build_tools.headings import (FUNCTION_WORDS, Line, ends_sentence, is_list_item,
+                                  split_heading_number)
 from build_tools.items import continues_inline_list
 from build_tools.numbers import NumberSequence, is_bare_number, number_shape
 

@@ -23,11 +23,6 @@ def is_web_url(text: str) -> bool:
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
 
 
-def page_src_uri(url: str) -> str:
-    """Return the Markdown source path of the page served at ``url`` ('' → 'index.md')."""
-    return f"{url}index.md" if url else "index.md"
-
-
 @lru_cache(maxsize=1 << 16)
 def _relative_path(base: str, path: str) -> str:
     """Return ``posixpath.relpath(path or '.', base or '.')`` for two site-root-relative paths.

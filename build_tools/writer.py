@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from build_tools import collector
-from build_tools.render.env import Page
+from build_tools.model.site import Page
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Callable
 
 from build_tools.chrome import clean
-from build_tools.model import Document, Registry, Sidecar, SourceText
+from build_tools.model.document import Document
+from build_tools.model.ids import Registry
+from build_tools.model.source import Sidecar, SourceText
 from build_tools.parse import parse_text
 from build_tools.read import decode_text
 

@@ -8,8 +8,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from build_tools.cli import main
 from build_tools.errors import BuildError
@@ -119,7 +118,7 @@ def test_a_registry_url_edited_to_leave_the_site_is_refused_at_its_line(publishe
 
 
 def test_a_page_list_naming_files_outside_its_folder_deletes_none_of_them(tmp_path):
-    from build_tools.render.env import Page
+    from build_tools.model.site import Page
     from build_tools.writer import MANIFEST, write_pages
 
     out = tmp_path / "pages"
@@ -133,7 +132,7 @@ def test_a_page_list_naming_files_outside_its_folder_deletes_none_of_them(tmp_pa
 
 
 def test_the_writer_refuses_a_page_outside_its_folder(tmp_path):
-    from build_tools.render.env import Page
+    from build_tools.model.site import Page
     from build_tools.writer import write_pages
 
     with pytest.raises(ValueError, match="not inside"):

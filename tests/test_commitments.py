@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from build_tools import commitments
-from build_tools.annotate import Commitment
 from build_tools.commitments import commitment_verb, find_commitments
+from build_tools.model.notes import Commitment
 from build_tools.parse import parse_text
 from build_tools.read import read_source_text
 from build_tools.sentences import split_sentences

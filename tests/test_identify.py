@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.identify import Identified, identify
-from build_tools.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match, NewParagraph, OldParagraph,
-                                  fingerprint, match_paragraphs, similarity, word_tokens)
-from build_tools.model import Document, Item, Paragraph, Registry, Section, SourceText
+from build_tools.identify import identify
+from build_tools.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match, NewParagraph,
+                                  OldParagraph, fingerprint, match_paragraphs, similarity,
+                                  word_tokens)
+from build_tools.model.document import Document, Item, Paragraph, Section
+from build_tools.model.ids import Identified, Registry
+from build_tools.model.source import SourceText
 from build_tools.registry import anchors_export, dumps_registry, parse_registry, redirects
 
 DAY1, DAY2, DAY3 = "2024-10-11", "2024-11-02", "2025-01-15"

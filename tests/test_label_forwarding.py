@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from build_tools.identify import identify
-from build_tools.model import Paragraph, Registry
+from build_tools.model.document import Paragraph
+from build_tools.model.ids import Registry
 from build_tools.registry import anchors_export
 from tests.test_parse import BALI, parse_file
 

@@ -12,8 +12,9 @@ from bs4 import BeautifulSoup
 from build_tools.pipeline import generate, read_inputs
 from build_tools.render import commitments_page, glossary_page, topic_pages as topic_pages_module
 from build_tools.render.commitments_page import commitments_pages, document_url, topic_url
-from build_tools.render.list_pages import AROUND, pack_groups, page_links, page_url, shown_numbers, split_list
 from build_tools.render.glossary_page import glossary_pages
+from build_tools.render.list_pages import (AROUND, pack_groups, page_links, page_url, shown_numbers,
+                                           split_list)
 from build_tools.render.topic_pages import topic_pages
 from tests.helpers import BUILD_DATE, SOURCE, build, copy_source, resolve_href
 

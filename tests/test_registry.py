@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.identify import identify
-from build_tools.model import Document, Paragraph, Registry, Section
-from build_tools.registry import (RegistryError, dumps_registry, load_registry, parse_registry, redirects,
-                                  write_registry_atomic)
+from build_tools.model.document import Document, Paragraph, Section
+from build_tools.model.ids import Registry
+from build_tools.registry import (RegistryError, dumps_registry, load_registry, parse_registry,
+                                  redirects, write_registry_atomic)
 
 PATH = "source/anchor-registry.json"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import Sidecar
+from build_tools.model.source import Sidecar
 from build_tools.parse import parse_text
 from build_tools.pipeline import generate, read_inputs
 from build_tools.read import read_source_text

@@ -9,8 +9,8 @@ from html import escape
 
 from markupsafe import Markup
 
-from build_tools.render.env import Page, make_page, page_meta
-from build_tools.site_data import CHANGES_URL, SiteData
+from build_tools.model.site import CHANGES_URL, Page, SiteData
+from build_tools.render.env import make_page, page_meta
 
 _WORD = re.compile(r"\S+|\s+")
 EVENT_TITLES = {

@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from markupsafe import Markup
 
 from build_tools import cache
-from build_tools.identify import PlacedSection
-from build_tools.model import Document, Section
-from build_tools.render.env import Page, make_page, page_meta, templates_stamp
+from build_tools.model.document import Document, Section
+from build_tools.model.ids import PlacedSection
+from build_tools.model.site import Page, SiteData, section_heading
+from build_tools.render.env import make_page, page_meta, templates_stamp
 from build_tools.render.html import linked_text
 from build_tools.render.paragraphs import footnote_id, link_context, paragraphs_html
-from build_tools.site_data import SiteData, section_heading
 
 
 def human_date(iso: str | None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -13,32 +12,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from build_tools import cache, yaml_io
-from build_tools.urls import page_src_uri, relative_url
+from build_tools.model.site import Page
+from build_tools.urls import relative_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated Markdown page."""
-
-    url: str
-    """Site-root-relative directory URL ('' for home)."""
-    content: str
-    """Front matter and body, exactly as written to disk by ``dump``."""
-
-    @property
-    def src_uri(self) -> str:
-        return page_src_uri(self.url)
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """A file written into the built site as it is (exports, redirects, maps)."""
-
-    path: str
-    content: str
 
 
 class Joined(NamedTuple):

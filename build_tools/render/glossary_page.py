@@ -14,10 +14,10 @@ from markupsafe import escape
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.glossary import GlossaryEntry
-from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
+from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
+from build_tools.model.source import GlossaryEntry
+from build_tools.render.env import Joined, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
-from build_tools.site_data import GLOSSARY_URL, DocumentFacts, SiteData
 from build_tools.urls import root_prefix
 
 KIND_TITLES = {

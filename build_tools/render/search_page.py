@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_tools.render.env import Page, make_page, page_meta
-from build_tools.site_data import SEARCH_URL
+from build_tools.model.site import SEARCH_URL, Page
+from build_tools.render.env import make_page, page_meta
 
 
 def search_page() -> Page:

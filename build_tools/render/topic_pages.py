@@ -12,9 +12,9 @@ from markupsafe import escape
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
+from build_tools.model.site import TOPICS_URL, Page, SiteData, TopicInfo
+from build_tools.render.env import Joined, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
-from build_tools.site_data import TOPICS_URL, SiteData, TopicInfo
 from build_tools.urls import root_prefix
 
 EXCERPT_WORDS = 28

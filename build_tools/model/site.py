@@ -1,4 +1,5 @@
-"""The annotated corpus every renderer reads, with the look-ups they share."""
+"""What the site is made from (the identified, annotated corpus) and made of (pages and
+data files), with the look-ups every renderer shares."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from functools import cached_property
 from typing import NamedTuple
 
 from build_tools import cache
-from build_tools.annotate import Annotations, ParagraphNotes
-from build_tools.glossary import Glossary
-from build_tools.identify import PlacedSection
-from build_tools.model import Document, HistoryEntry, PlacedParagraph, Registry
+from build_tools.model.document import Document
+from build_tools.model.ids import HistoryEntry, PlacedParagraph, PlacedSection, Registry
+from build_tools.model.notes import Annotations, ParagraphNotes
+from build_tools.model.source import Glossary
 
 GLOSSARY_URL = "glossary/"
 TOPICS_URL = "topics/"
@@ -231,3 +232,30 @@ def term_url(entry_id: str) -> str:
 def section_heading(section) -> str:
     """Return a section's title as readers name it ('Ukraine', 'Text' when untitled)."""
     return section.title or "Text"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page."""
+
+    url: str
+    """Site-root-relative directory URL ('' for home)."""
+    content: str
+    """Front matter and body, exactly as written to disk by ``dump``."""
+
+    @property
+    def src_uri(self) -> str:
+        return page_src_uri(self.url)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file written into the built site as it is (exports, redirects, maps)."""
+
+    path: str
+    content: str
+
+
+def page_src_uri(url: str) -> str:
+    """Return the Markdown source path of the page served at ``url`` ('' → 'index.md')."""
+    return f"{url}index.md" if url else "index.md"
