@@ -15,12 +15,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import NamedTuple
 
-from build_tools.matching import (NewParagraph, OldParagraph, fingerprint, match_paragraphs,
-                                  paragraph_text)
+from build_tools.matching import NewParagraph, OldParagraph, match_paragraphs, paragraph_text
 from build_tools.model.document import Document, Paragraph
 from build_tools.model.ids import (PUBLISHED_STATUSES, AnchorRecord, HistoryEntry, Identified,
                                    MatchReport, PlacedParagraph, PlacedSection, Registry,
                                    SectionChanges)
+from build_tools.read.fingerprints import fingerprint
 from build_tools.section_ids import place_sections, wanted_slug
 from build_tools.slugs import slugify, unique_id
 

@@ -16,9 +16,7 @@ Thresholds (similarity is difflib's ratio on word tokens, 0..1):
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from functools import cached_property
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.model.document import Paragraph
+from build_tools.read.fingerprints import normalise_text
 
 MATCH_THRESHOLD = 0.6
 NEIGHBOUR_BONUS = 0.05
@@ -38,13 +37,6 @@ MAX_PARTS = 4
 PART_CONTAINMENT = 0.5
 """Least share of a part's words found in the whole for a split or merge."""
 
-_QUOTES = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00ad": "",
-})
-_BULLET = re.compile(r"^\s*[-•*·–—▪◦]\s+", re.MULTILINE)
-
 
 def paragraph_text(paragraph: Paragraph) -> str:
     """Return the paragraph's text with each list item on its own line."""
@@ -53,19 +45,6 @@ def paragraph_text(paragraph: Paragraph) -> str:
     lines = [paragraph.text]
     lines += [f"{item.marker} {item.text}".strip() for item in paragraph.items]
     return "\n".join(line for line in lines if line)
-
-
-@memoised(cache.TEXTS)
-def normalise_text(text: str) -> str:
-    """Return text as compared: NFKC, plain quotes and dashes, no bullet glyphs, single spaces."""
-    text = _BULLET.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
-    return " ".join(text.split())
-
-
-@memoised(cache.TEXTS)
-def fingerprint(text: str) -> str:
-    """Return the first 16 hex digits of the sha256 of the normalised text."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
 @memoised(cache.TEXTS)

@@ -15,7 +15,7 @@ from build_tools.chrome import parse_dateline
 from build_tools.misreads import misread_findings
 from build_tools.model.document import Document, Item, Paragraph, Section
 from build_tools.parse import parse_text
-from build_tools.read import read_source_text
+from build_tools.read.texts import read_source_text
 
 FIRST_WORDS = 10
 ITEM_WORDS = 8

@@ -23,7 +23,7 @@ from build_tools.model.document import Document, Item, Paragraph, RemovedLine, S
 from build_tools.model.source import HeadingSplit, SourceText
 from build_tools.numbers import (NumberSequence, NumberShape, number_shape, position_label,
                                  printed_label)
-from build_tools.read import SIDECAR_KEYS
+from build_tools.read.sidecars import SIDECAR_KEYS
 from build_tools.unwrap import join_wrapped_lines, starts_lowercase
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from build_tools import collector, exports
 from build_tools.annotate import annotate_corpus
-from build_tools.glossary import load_glossary
 from build_tools.identify import identify
 from build_tools.misreads import misread_findings
 from build_tools.model.document import Document
@@ -21,8 +20,11 @@ from build_tools.model.ids import Identified, Registry
 from build_tools.model.site import DataFile, Page, SiteData, TopicInfo
 from build_tools.model.source import Glossary, SourceText, Topic
 from build_tools.parse import parse_text
-from build_tools.read import SourceTree, read_texts
-from build_tools.registry import load_registry
+from build_tools.read.files import SourceTree
+from build_tools.read.glossary import load_glossary
+from build_tools.read.registry import load_registry
+from build_tools.read.texts import read_texts
+from build_tools.read.topics import load_topics
 from build_tools.render.changes_page import changes_page
 from build_tools.render.commitments_page import commitments_pages
 from build_tools.render.documents import document_pages, home_page, withdrawn_pages
@@ -30,7 +32,6 @@ from build_tools.render.env import refresh_templates_stamp
 from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
-from build_tools.topics import load_topics
 
 
 @dataclass(frozen=True)

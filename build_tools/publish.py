@@ -20,8 +20,8 @@ from build_tools import publishing, site_build
 from build_tools.errors import BuildError
 from build_tools.model.ids import Registry
 from build_tools.pipeline import Generated, generate, read_inputs
-from build_tools.read import SourceTree
-from build_tools.registry import RegistryError, dumps_registry, parse_registry
+from build_tools.read.files import SourceTree
+from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.writer import write_pages
 
 

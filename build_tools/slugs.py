@@ -12,19 +12,12 @@ from build_tools.cache import memoised
 SLUG_MAX_LENGTH = 60
 """Longest slug slugify returns; longer ones are cut at a word boundary."""
 
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""What every slug and id matches in full."""
 
 # Letters NFKD does not decompose into an ASCII base letter.
 _FOLDS = str.maketrans({
     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
     "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ı": "i",
 })
-
-
-def is_slug(text: str) -> bool:
-    """Return True when text is a non-empty lowercase ASCII slug."""
-    return SLUG_PATTERN.fullmatch(text) is not None
 
 
 @memoised(cache.TEXTS)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.glossary import load_glossary
-from build_tools.read import GLOSSARY_FILE, TEXTS_DIR, TOPICS_FILE, load_yaml
-from build_tools.terms import term_key
-from build_tools.topics import load_topics
+from build_tools.read.files import GLOSSARY_FILE, TEXTS_DIR, TOPICS_FILE, load_yaml
+from build_tools.read.glossary import load_glossary
+from build_tools.read.term_keys import term_key
+from build_tools.read.topics import load_topics
 
 MENTIONS_PER_WORD = 0.023
 """Chance that a word slot adds a glossary mention. The real texts hold about

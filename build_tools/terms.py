@@ -23,10 +23,8 @@ Matching rules:
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -34,31 +32,13 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.model.notes import Mention
+from build_tools.read.term_keys import MARKS, fold_word, tokenise
 
 if TYPE_CHECKING:
     from build_tools.model.source import Glossary
 
-_SCAN = re.compile(r"([^\W_]+)|(\S)")
-"""A word (group 1) or any other non-space character (group 2, a mark)."""
 
-_MARKS = {
-    **dict.fromkeys("'’‘`´ʼ′", "'"),
-    **dict.fromkeys("\"“”„«»″", '"'),
-    **dict.fromkeys("-‐‑‒–—―−", "-"),
-}
 _END = ""  # trie key of the terms ending at a node; never a token
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word or punctuation mark of a text."""
-
-    key: str
-    """Case-folded, accent-free word, or the canonical mark ('’' is "'")."""
-    cased: str
-    """The same without case folding (used for acronyms)."""
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -79,34 +59,6 @@ class TermMatcher:
     """Nested dicts keyed by token key; ``trie[...][""]`` holds the terms ending there."""
 
 
-def _strip_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(word: str) -> tuple[str, str]:
-    """Return (cased, key) of a word: accents stripped, then case-folded (memoised)."""
-    cased = word if word.isascii() else _strip_accents(word)
-    return cased, cased.casefold()
-
-
-def _scan(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    """Return the keys, cased forms, starts and ends of the tokens of ``text``, in order."""
-    keys: list[str] = []
-    cased_forms: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _SCAN.finditer(text):
-        raw = match.group()
-        cased, key = _fold(raw) if match.lastindex == 1 else (_MARKS.get(raw, raw),) * 2
-        keys.append(key)
-        cased_forms.append(cased)
-        starts.append(match.start())
-        ends.append(match.end())
-    return tuple(keys), tuple(cased_forms), tuple(starts), tuple(ends)
-
-
 _GAPPED_TOKEN = re.compile(r"(\s*)([^\W_]+|\S)")
 """A token of ``_SCAN`` (group 2) with the whitespace before it (group 1): ``findall``
 returns both as strings, and their running lengths are the tokens' offsets."""
@@ -121,7 +73,7 @@ class _Keys(dict):
     def __missing__(self, token: str) -> str:
         if len(self) > 1 << 17:
             self.clear()
-        key = _fold(token)[1] if len(token) > 1 or token.isalnum() else _MARKS.get(token, token)
+        key = fold_word(token)[1] if len(token) > 1 or token.isalnum() else MARKS.get(token, token)
         self[token] = key
         return key
 
@@ -131,7 +83,7 @@ _KEYS = _Keys()
 
 def _cased(token: str) -> str:
     """Return a token's form without case folding (accents stripped, marks canonical)."""
-    return _fold(token)[0] if len(token) > 1 or token.isalnum() else _MARKS.get(token, token)
+    return fold_word(token)[0] if len(token) > 1 or token.isalnum() else MARKS.get(token, token)
 
 
 @memoised(cache.TEXTS)
@@ -145,17 +97,6 @@ def text_tokens(text: str) -> tuple[tuple[str, ...], array]:
     pairs = _GAPPED_TOKEN.findall(text)
     keys = tuple(map(_KEYS.__getitem__, map(itemgetter(1), pairs)))
     return keys, array("i", list(accumulate(map(len, chain.from_iterable(pairs)))))
-
-
-def tokenise(text: str) -> list[Token]:
-    """Return the words and marks of ``text``, whitespace dropped, with offsets."""
-    return [Token(*fields) for fields in zip(*_scan(text))]
-
-
-@memoised(cache.TEXTS)
-def term_key(term: str) -> tuple[str, ...]:
-    """Return the normalised token keys of ``term``: equal keys match alike."""
-    return tuple(token.key for token in tokenise(term))
 
 
 def _add(trie: dict, term: str, entry_id: str, exact: bool) -> None:

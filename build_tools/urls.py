@@ -3,24 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import urlsplit
-
-WEB_SCHEMES = ("http", "https")
-"""The only schemes a link from the source (a sidecar's ``source_url``, a glossary
-entry's ``website``) may have: anything else (``javascript:``, ``data:``, ``file:``)
-could run or reach what a reader's click should not."""
-
-
-def is_web_url(text: str) -> bool:
-    """Return True when ``text`` is an absolute http:// or https:// URL with a host and
-    no whitespace or control character."""
-    if not text or any(c.isspace() or not c.isprintable() for c in text):
-        return False
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -20,7 +20,7 @@ from build_tools.model.document import Document
 from build_tools.model.ids import Registry
 from build_tools.model.source import Sidecar, SourceText
 from build_tools.parse import parse_text
-from build_tools.read import decode_text
+from build_tools.read.files import decode_text
 
 WRAP_WIDTH = 72
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from build_tools.cli import main
 from build_tools.errors import BuildError
 from build_tools.pipeline import generate, read_inputs
-from build_tools.registry import dumps_registry, load_registry, parse_registry
-from build_tools.routes import RESERVED_ROUTES
+from build_tools.read.registry import dumps_registry, load_registry, parse_registry
+from build_tools.read.routes import RESERVED_ROUTES
 from tests.helpers import SMALL_TEXT, assert_nothing_lost, build, make_source
 from tests.test_properties import texts
 

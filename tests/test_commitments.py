@@ -12,7 +12,7 @@ from build_tools import commitments
 from build_tools.commitments import commitment_verb, find_commitments
 from build_tools.model.notes import Commitment
 from build_tools.parse import parse_text
-from build_tools.read import read_source_text
+from build_tools.read.texts import read_source_text
 from build_tools.sentences import split_sentences
 
 TEXTS = Path(__file__).resolve().parent.parent / "source" / "texts"

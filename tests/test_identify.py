@@ -9,12 +9,13 @@ import pytest
 
 from build_tools.identify import identify
 from build_tools.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match, NewParagraph,
-                                  OldParagraph, fingerprint, match_paragraphs, similarity,
-                                  word_tokens)
+                                  OldParagraph, match_paragraphs, similarity, word_tokens)
 from build_tools.model.document import Document, Item, Paragraph, Section
 from build_tools.model.ids import Identified, Registry
 from build_tools.model.source import SourceText
-from build_tools.registry import anchors_export, dumps_registry, parse_registry, redirects
+from build_tools.read.fingerprints import fingerprint
+from build_tools.read.registry import dumps_registry, parse_registry
+from build_tools.registry import anchors_export, redirects
 
 DAY1, DAY2, DAY3 = "2024-10-11", "2024-11-02", "2025-01-15"
 PREFIXES = {"com": "g7"}

@@ -10,8 +10,8 @@ import pytest
 from build_tools.identify import identify
 from build_tools.model.document import Document, Paragraph, Section
 from build_tools.model.ids import Registry
-from build_tools.registry import (RegistryError, dumps_registry, load_registry, parse_registry,
-                                  redirects, write_registry_atomic)
+from build_tools.read.registry import RegistryError, dumps_registry, load_registry, parse_registry
+from build_tools.registry import redirects, write_registry_atomic
 
 PATH = "source/anchor-registry.json"
 

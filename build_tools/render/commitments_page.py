@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from build_tools import cache
 from build_tools.model.site import COMMITMENTS_URL, DocumentFacts, Page, SiteData
+from build_tools.read.routes import TOPIC_COMMITMENTS_PREFIX
 from build_tools.render.env import Joined, make_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.routes import TOPIC_COMMITMENTS_PREFIX
 from build_tools.urls import root_prefix
 
 

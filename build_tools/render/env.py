@@ -11,8 +11,9 @@ from typing import NamedTuple
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from build_tools import cache, yaml_io
+from build_tools import cache
 from build_tools.model.site import Page
+from build_tools.read import yaml_io
 from build_tools.urls import relative_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -8,20 +8,20 @@ line, unless it is:
 - a slug or prefix: a lowercase ASCII slug (letters, digits, single hyphens),
   not a route of the site itself (``routes.RESERVED_ROUTES``), not another
   document's;
-- a link: an http:// or https:// URL (``urls.is_web_url``).
+- a link: an http:// or https:// URL (``is_web_url``).
 
 A text without a sidecar slug takes its slug from its file name, under the same rules.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from build_tools.errors import SourceError
 from build_tools.model.source import Sidecar, SourceText
-from build_tools.routes import route_conflict
-from build_tools.slugs import is_slug
-from build_tools.urls import is_web_url
+from build_tools.read.routes import route_conflict
 
 SLUG_RULE = "a lowercase ASCII slug (letters a-z, digits and single hyphens)"
 
@@ -82,3 +82,30 @@ def _stated_line(text: SourceText, key: str) -> int:
     slug: its line counts), 0 when no sidecar states it."""
     lines = dict(text.sidecar.key_lines)
     return lines.get(key) or (lines.get("slug", 0) if key == "anchor_prefix" else 0)
+
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What every slug and id matches in full."""
+
+
+def is_slug(text: str) -> bool:
+    """Return True when text is a non-empty lowercase ASCII slug."""
+    return SLUG_PATTERN.fullmatch(text) is not None
+
+
+WEB_SCHEMES = ("http", "https")
+"""The only schemes a link from the source (a sidecar's ``source_url``, a glossary
+entry's ``website``) may have: anything else (``javascript:``, ``data:``, ``file:``)
+could run or reach what a reader's click should not."""
+
+
+def is_web_url(text: str) -> bool:
+    """Return True when ``text`` is an absolute http:// or https:// URL with a host and
+    no whitespace or control character."""
+    if not text or any(c.isspace() or not c.isprintable() for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)

@@ -17,9 +17,9 @@ from build_tools import cache
 from build_tools.cache import memoised
 from build_tools.errors import BuildError, SourceError
 from build_tools.model.source import Glossary, GlossaryEntry, IgnoredCandidate
-from build_tools.read import parse_yaml, read_yaml_text
-from build_tools.terms import term_key
-from build_tools.urls import is_web_url
+from build_tools.read.files import parse_yaml, read_yaml_text
+from build_tools.read.source_names import is_web_url
+from build_tools.read.term_keys import term_key
 
 KINDS = ("body", "convention", "process", "initiative", "mechanism", "document", "abbreviation")
 REQUIRED = ("id", "name", "kind", "definition")
