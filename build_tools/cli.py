@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             from build_tools.check import run_check
             return run_check(args.source, args.site_dir, args.config)
         if args.command == "outline":
-            from build_tools.outline import run_outline
+            from build_tools.parse.outline import run_outline
             return run_outline(args.files)
         if args.command == "bench":
             from build_tools.bench import run_bench

@@ -14,12 +14,12 @@ from pathlib import Path
 from build_tools import collector, exports
 from build_tools.annotate import annotate_corpus
 from build_tools.identify import identify
-from build_tools.misreads import misread_findings
 from build_tools.model.document import Document
 from build_tools.model.ids import Identified, Registry
 from build_tools.model.site import DataFile, Page, SiteData, TopicInfo
 from build_tools.model.source import Glossary, SourceText, Topic
-from build_tools.parse import parse_text
+from build_tools.parse.misreads import misread_findings
+from build_tools.parse.text import parse_text
 from build_tools.read.files import SourceTree
 from build_tools.read.glossary import load_glossary
 from build_tools.read.registry import load_registry

@@ -13,11 +13,11 @@ from dataclasses import replace
 
 from build_tools.coverage import check_coverage
 from build_tools.errors import Finding
-from build_tools.headings import ends_sentence, is_heading_like, normalise
-from build_tools.misreads import misread_findings
 from build_tools.model.document import Document
 from build_tools.model.source import Sidecar
-from build_tools.parse import parse_text
+from build_tools.parse.headings import ends_sentence, is_heading_like, normalise
+from build_tools.parse.misreads import misread_findings
+from build_tools.parse.text import parse_text
 from build_tools.read.glossary import load_ignore_list
 from build_tools.terms import build_matcher
 

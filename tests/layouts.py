@@ -15,11 +15,11 @@ import textwrap
 from pathlib import Path
 from typing import Callable
 
-from build_tools.chrome import clean
 from build_tools.model.document import Document
 from build_tools.model.ids import Registry
 from build_tools.model.source import Sidecar, SourceText
-from build_tools.parse import parse_text
+from build_tools.parse.chrome import clean
+from build_tools.parse.text import parse_text
 from build_tools.read.files import decode_text
 
 WRAP_WIDTH = 72

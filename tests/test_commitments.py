@@ -11,7 +11,7 @@ import pytest
 from build_tools import commitments
 from build_tools.commitments import commitment_verb, find_commitments
 from build_tools.model.notes import Commitment
-from build_tools.parse import parse_text
+from build_tools.parse.text import parse_text
 from build_tools.read.texts import read_source_text
 from build_tools.sentences import split_sentences
 

@@ -13,6 +13,7 @@ from build_tools.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, M
 from build_tools.model.document import Document, Item, Paragraph, Section
 from build_tools.model.ids import Identified, Registry
 from build_tools.model.source import SourceText
+from build_tools.parse.text import parse_text
 from build_tools.read.fingerprints import fingerprint
 from build_tools.read.registry import dumps_registry, parse_registry
 from build_tools.registry import anchors_export, redirects
@@ -486,8 +487,7 @@ REAL_PREFIXES = {"g7-interior-security-ministers-2024-communique": "g7-interior-
 
 
 def _parse(text: str) -> Document:
-    parse = pytest.importorskip("build_tools.parse")
-    return parse.parse_text(SourceText(COMMUNIQUE, "g7-interior-security-ministers-2024-communique", text))
+    return parse_text(SourceText(COMMUNIQUE, "g7-interior-security-ministers-2024-communique", text))
 
 
 @pytest.fixture(scope="module")

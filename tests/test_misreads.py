@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
-from build_tools.misreads import misread_findings
+from build_tools.parse.misreads import misread_findings
 from build_tools.pipeline import generate, read_inputs
 from build_tools.source_checks import check_source
 from tests.helpers import BUILD_DATE, build

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.parse import parse_text
+from build_tools.parse.text import parse_text
 from build_tools.read.texts import read_source_text
 from build_tools.related import (COMMON_FRACTION, COMMON_MIN, THRESHOLD, RelatedInput,
                                  content_terms, related_paragraphs, similar_pairs, stem,

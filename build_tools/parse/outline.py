@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.chrome import parse_dateline
-from build_tools.misreads import misread_findings
 from build_tools.model.document import Document, Item, Paragraph, Section
-from build_tools.parse import parse_text
+from build_tools.parse.chrome import parse_dateline
+from build_tools.parse.misreads import misread_findings
+from build_tools.parse.text import parse_text
 from build_tools.read.texts import read_source_text
 
 FIRST_WORDS = 10

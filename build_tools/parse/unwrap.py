@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import re
 
-from build_tools.chrome import is_rule, parse_dateline
-from build_tools.headings import (FUNCTION_WORDS, Line, ends_sentence, is_list_item,
-                                  split_heading_number)
-from build_tools.items import continues_inline_list
-from build_tools.numbers import NumberSequence, is_bare_number, number_shape
+from build_tools.parse.chrome import is_rule, parse_dateline
+from build_tools.parse.headings import (FUNCTION_WORDS, Line, ends_sentence, is_list_item,
+                                        split_heading_number)
+from build_tools.parse.items import continues_inline_list
+from build_tools.parse.numbers import NumberSequence, is_bare_number, number_shape
 
 MAX_WRAP_WIDTH = 100
 """Widest line of a text still read as hard-wrapped (e-mail 72-78, PDF copies 80-95)."""

@@ -11,9 +11,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from build_tools.headings import (FOOTNOTE_RE, PARAGRAPH_NUMBER_RE, Line, ends_sentence,
-                                  is_heading_like, normalise, split_heading_number)
 from build_tools.model.document import Footnote, RemovedLine
+from build_tools.parse.headings import (FOOTNOTE_RE, PARAGRAPH_NUMBER_RE, Line, ends_sentence,
+                                        is_heading_like, normalise, split_heading_number)
 
 BANNER = "government website banner"
 BREADCRUMB = "breadcrumb"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from build_tools.headings import PARAGRAPH_NUMBER_RE
+from build_tools.parse.headings import PARAGRAPH_NUMBER_RE
 
 MAX_NUMBER_GAP = 20
 """Most a printed number may run ahead of the highest one before it (a skip is

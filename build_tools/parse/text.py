@@ -1,4 +1,4 @@
-"""Stage 2, parse: a raw text → a Document of sections, paragraphs, items and footnotes.
+"""A raw text → a Document of sections, paragraphs, items and footnotes.
 
 Pure: ``parse_text`` reads only the SourceText it is given. Everything it drops
 (web chrome, rules) is listed in ``Document.removed``, so that the source minus
@@ -12,19 +12,21 @@ from dataclasses import dataclass, field
 
 from build_tools import cache
 from build_tools.cache import memoised
-from build_tools.chrome import FrontMatter, clean, find_chrome, read_front_matter, split_footnotes
 from build_tools.errors import BuildError
-from build_tools.headings import (FOOTNOTE_RE, MAX_HEADING_WORDS, MAX_NUMBERED_HEADING_WORDS, Entry,
-                                  HeadingLine, ItemLine, Line, ParagraphLine, SectionGroup,
-                                  group_sections, is_heading_like, is_list_item, normalise,
-                                  slice_words, split_heading_number, title_subtitle_split)
-from build_tools.items import bullets_are_paragraphs, item_of
 from build_tools.model.document import Document, Item, Paragraph, RemovedLine, Section
 from build_tools.model.source import HeadingSplit, SourceText
-from build_tools.numbers import (NumberSequence, NumberShape, number_shape, position_label,
-                                 printed_label)
+from build_tools.parse.chrome import (FrontMatter, clean, find_chrome, read_front_matter,
+                                      split_footnotes)
+from build_tools.parse.headings import (FOOTNOTE_RE, MAX_HEADING_WORDS, MAX_NUMBERED_HEADING_WORDS,
+                                        Entry, HeadingLine, ItemLine, Line, ParagraphLine,
+                                        SectionGroup, group_sections, is_heading_like, is_list_item,
+                                        normalise, slice_words, split_heading_number,
+                                        title_subtitle_split)
+from build_tools.parse.items import bullets_are_paragraphs, item_of
+from build_tools.parse.numbers import (NumberSequence, NumberShape, number_shape, position_label,
+                                       printed_label)
+from build_tools.parse.unwrap import join_wrapped_lines, starts_lowercase
 from build_tools.read.sidecars import SIDECAR_KEYS
-from build_tools.unwrap import join_wrapped_lines, starts_lowercase
 
 
 class ParseError(BuildError):

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from build_tools.headings import (BULLET_RE, CLOSERS, NUMBERED_SUBPOINT_RE, SUBPOINT_RE, Entry,
-                                  ItemLine, ParagraphLine)
+from build_tools.parse.headings import (BULLET_RE, CLOSERS, NUMBERED_SUBPOINT_RE, SUBPOINT_RE,
+                                        Entry, ItemLine, ParagraphLine)
 
 LEAD_IN_END = ":"
 """How a lead-in that introduces a list ends."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from build_tools.errors import Finding
-from build_tools.items import MIN_SENTENCES, count_sentences
 from build_tools.model.document import Document, Paragraph
-from build_tools.numbers import looks_like_year
+from build_tools.parse.items import MIN_SENTENCES, count_sentences
+from build_tools.parse.numbers import looks_like_year
 
 MAX_PARAGRAPH_WORDS = 600
 MAX_HEADING_WORDS = 20
