@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_tools import collector, exports
 from build_tools.annotate import annotate_corpus
-from build_tools.identify import identify
+from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document
 from build_tools.model.ids import Identified, Registry
 from build_tools.model.site import DataFile, Page, SiteData, TopicInfo

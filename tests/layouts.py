@@ -152,7 +152,7 @@ def structure_of(doc: Document) -> dict:
 
 def ids_of(doc: Document, registry: Registry = Registry()) -> list[str]:
     """Return the paragraph ids the identify stage gives the document, in order."""
-    from build_tools.identify import identify
+    from build_tools.identify.paragraph_ids import identify
 
     return [p.id for p in identify((doc,), registry, "2026-01-15").paragraphs]
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.identify import identify
-from build_tools.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match, NewParagraph,
-                                  OldParagraph, match_paragraphs, similarity, word_tokens)
+from build_tools.identify.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match,
+                                           NewParagraph, OldParagraph, match_paragraphs, similarity,
+                                           word_tokens)
+from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document, Item, Paragraph, Section
 from build_tools.model.ids import Identified, Registry
 from build_tools.model.source import SourceText

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from build_tools.identify import identify
+from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Paragraph
 from build_tools.model.ids import Registry
 from build_tools.registry import anchors_export

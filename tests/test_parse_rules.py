@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.identify.section_ids import wanted_slug
 from build_tools.model.document import Document
 from build_tools.parse.headings import title_subtitle_split
-from build_tools.section_ids import wanted_slug
 from tests.test_parse import ALL_TEXTS, FIXTURE_TEXTS, parse_file, parse_string
 
 

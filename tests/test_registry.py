@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.identify import identify
+from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document, Paragraph, Section
 from build_tools.model.ids import Registry
 from build_tools.read.registry import RegistryError, dumps_registry, load_registry, parse_registry

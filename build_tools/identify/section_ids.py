@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
+from build_tools.identify.slugs import slugify, unique_slug
 from build_tools.model.document import Document
 from build_tools.model.ids import PlacedSection, SectionChanges, SectionRecord, section_key
-from build_tools.slugs import slugify, unique_slug
 
 
 def section_url(document: str, slug: str) -> str:

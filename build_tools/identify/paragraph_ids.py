@@ -1,4 +1,4 @@
-"""Stage 3: give every section and paragraph its permanent id from the registry.
+"""Give every paragraph its permanent id from the registry, minting ids for new ones.
 
 A paragraph id is minted once, as ``<prefix>-<section slug>-<label slug>``
 (``<prefix>-<label slug>`` on a document page), and never changes or names
@@ -15,14 +15,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import NamedTuple
 
-from build_tools.matching import NewParagraph, OldParagraph, match_paragraphs, paragraph_text
+from build_tools.identify.matching import (NewParagraph, OldParagraph, match_paragraphs,
+                                           paragraph_text)
+from build_tools.identify.section_ids import place_sections, wanted_slug
+from build_tools.identify.slugs import slugify, unique_id
 from build_tools.model.document import Document, Paragraph
 from build_tools.model.ids import (PUBLISHED_STATUSES, AnchorRecord, HistoryEntry, Identified,
                                    MatchReport, PlacedParagraph, PlacedSection, Registry,
                                    SectionChanges)
 from build_tools.read.fingerprints import fingerprint
-from build_tools.section_ids import place_sections, wanted_slug
-from build_tools.slugs import slugify, unique_id
 
 
 class _Located(NamedTuple):

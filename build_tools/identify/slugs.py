@@ -1,4 +1,4 @@
-"""Readable lowercase ASCII slugs for URLs and paragraph ids."""
+"""Readable lowercase ASCII slugs for section URLs and paragraph ids, and unique variants of them."""
 
 from __future__ import annotations
 
