@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from build_tools.annotate.terms import TermMatcher, find_mentions
 from build_tools.model.notes import Mention
 from build_tools.model.source import IgnoredCandidate
-from build_tools.terms import TermMatcher, find_mentions
 
 SUFFIXES = ("Convention", "Protocol", "Process", "Group", "Network", "Initiative",
             "Alliance", "Coalition", "Forum", "Fund", "Platform", "Mechanism", "Agency",

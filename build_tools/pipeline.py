@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools import collector, exports
-from build_tools.annotate import annotate_corpus
+from build_tools.annotate.corpus import annotate_corpus
 from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document
 from build_tools.model.ids import Identified, Registry

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from build_tools.annotate.terms import build_matcher
 from build_tools.coverage import check_coverage
 from build_tools.errors import Finding
 from build_tools.model.document import Document
@@ -19,7 +20,6 @@ from build_tools.parse.headings import ends_sentence, is_heading_like, normalise
 from build_tools.parse.misreads import misread_findings
 from build_tools.parse.text import parse_text
 from build_tools.read.glossary import load_ignore_list
-from build_tools.terms import build_matcher
 
 
 def shape_findings(doc: Document) -> list[Finding]:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import commitments
-from build_tools.commitments import commitment_verb, find_commitments
+from build_tools.annotate import commitments
+from build_tools.annotate.commitments import commitment_verb, find_commitments
+from build_tools.annotate.sentences import split_sentences
 from build_tools.model.notes import Commitment
 from build_tools.parse.text import parse_text
 from build_tools.read.texts import read_source_text
-from build_tools.sentences import split_sentences
 
 TEXTS = Path(__file__).resolve().parent.parent / "source" / "texts"
 SUMMARY = "g7-interior-security-ministers-2024-action-plan-summary"

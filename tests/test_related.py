@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.annotate.related import (COMMON_FRACTION, COMMON_MIN, THRESHOLD, RelatedInput,
+                                          content_terms, related_paragraphs, similar_pairs, stem,
+                                          term_counts, tfidf_matrix)
 from build_tools.identify.slugs import slugify
 from build_tools.parse.text import parse_text
 from build_tools.read.texts import read_source_text
-from build_tools.related import (COMMON_FRACTION, COMMON_MIN, THRESHOLD, RelatedInput,
-                                 content_terms, related_paragraphs, similar_pairs, stem,
-                                 term_counts, tfidf_matrix)
 
 TEXTS = Path(__file__).resolve().parent.parent / "source" / "texts"
 SUMMARY = "g7-interior-security-ministers-2024-action-plan-summary"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.annotate.terms import (build_matcher, count_mentions, find_mentions,
+                                        first_mentions, unmentioned_entries)
 from build_tools.model.notes import Mention
 from build_tools.model.source import Glossary
 from build_tools.read.glossary import load_glossary, parse_glossary
 from build_tools.read.term_keys import tokenise
-from build_tools.terms import (build_matcher, count_mentions, find_mentions, first_mentions,
-                               unmentioned_entries)
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT / "source" / "texts"

@@ -21,12 +21,12 @@ from typing import Callable, NamedTuple, TypeVar
 from markupsafe import Markup
 
 from build_tools import cache
+from build_tools.annotate.sentences import split_sentences
 from build_tools.model.ids import PlacedParagraph
 from build_tools.model.notes import ParagraphNotes
 from build_tools.model.site import ParagraphFacts, SiteData, term_url
 from build_tools.render.env import Joined
 from build_tools.render.html import AnchorKey, SpanKey, anchored_text, linked_text
-from build_tools.sentences import split_sentences
 from build_tools.urls import relative_url
 
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""Cross-document topics: ``source/topics.yml`` and which sections and paragraphs are on each.
+"""Cross-document topics: which sections and paragraphs are on each topic of ``source/topics.yml``.
 
 The rule, in order:
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Mapping
 
 from build_tools import cache
+from build_tools.annotate.terms import TermMatcher, add_term, find_mentions
 from build_tools.cache import memoised
 from build_tools.model.document import Document
 from build_tools.model.ids import PlacedParagraph
 from build_tools.model.notes import TopicAssignment
 from build_tools.model.source import Topic
-from build_tools.terms import TermMatcher, _add, find_mentions
 
 SECTION_SHARE = 1 / 3
 
@@ -30,7 +30,7 @@ def keyword_matcher(topics: tuple[Topic, ...]) -> TermMatcher:
     trie: dict = {}
     for topic in topics:
         for keyword in topic.keywords:
-            _add(trie, keyword, topic.id, exact=False)
+            add_term(trie, keyword, topic.id, exact=False)
     return TermMatcher(trie)
 
 

@@ -99,7 +99,7 @@ def text_tokens(text: str) -> tuple[tuple[str, ...], array]:
     return keys, array("i", list(accumulate(map(len, chain.from_iterable(pairs)))))
 
 
-def _add(trie: dict, term: str, entry_id: str, exact: bool) -> None:
+def add_term(trie: dict, term: str, entry_id: str, exact: bool) -> None:
     tokens = tokenise(term)
     if not tokens:
         return
@@ -115,11 +115,11 @@ def build_matcher(glossary: Glossary) -> TermMatcher:
     """Return a matcher for every name, acronym and alias of ``glossary``."""
     trie: dict = {}
     for entry in glossary.entries:
-        _add(trie, entry.name, entry.id, exact=False)
+        add_term(trie, entry.name, entry.id, exact=False)
         if entry.acronym:
-            _add(trie, entry.acronym, entry.id, exact=True)
+            add_term(trie, entry.acronym, entry.id, exact=True)
         for alias in entry.aliases:
-            _add(trie, alias, entry.id, exact=False)
+            add_term(trie, alias, entry.id, exact=False)
     return TermMatcher(trie)
 
 

@@ -2,7 +2,7 @@
 
 The rule follows the G7 Research Group's compliance coding, which counts a
 commitment where the authors, as the subject of a clause, use a committing verb.
-A sentence of a paragraph (see ``build_tools.sentences``) counts when:
+A sentence of a paragraph (see ``sentences``) counts when:
 
 1. its **subject is the authors**: ``we`` (also ``we, the G7 Interior and Security
    Ministers, ...`` with its apposition), or a third-person name for them: ``the G7``,
@@ -49,10 +49,9 @@ from __future__ import annotations
 import re
 
 from build_tools import cache
+from build_tools.annotate.sentences import split_sentences
 from build_tools.cache import memoised
-# The module, not the name: annotate may import this module in turn.
-from build_tools import annotate
-from build_tools.sentences import split_sentences
+from build_tools.model.notes import Commitment
 
 _I = re.IGNORECASE
 _WE_RE = re.compile(r"\bwe\b(?:,[^,.;:]{1,120},)?\s+", _I)
@@ -116,17 +115,17 @@ _CLAUSE_END = ";:"
 
 
 @memoised(cache.TEXTS)
-def find_commitments(paragraph_id: str, text: str) -> tuple[annotate.Commitment, ...]:
+def find_commitments(paragraph_id: str, text: str) -> tuple[Commitment, ...]:
     """Return the commitments among the sentences of a paragraph's text, in order.
 
     Each is anchored '<paragraph_id>.s<n>', n counting the text's sentences from 1.
     """
-    found: list[annotate.Commitment] = []
+    found: list[Commitment] = []
     for number, (start, end) in enumerate(split_sentences(text), start=1):
         sentence = text[start:end]
         verb = commitment_verb(sentence)
         if verb is not None:
-            found.append(annotate.Commitment(f"{paragraph_id}.s{number}", number, sentence, verb))
+            found.append(Commitment(f"{paragraph_id}.s{number}", number, sentence, verb))
     return tuple(found)
 
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from build_tools.annotate.terms import TermMatcher, find_mentions
 from build_tools.model.document import Document
 from build_tools.model.ids import PlacedParagraph
 from build_tools.model.notes import PartReference
 from build_tools.read.term_keys import term_key
-from build_tools.terms import TermMatcher, find_mentions
 
 # 'on Synthetic Drug Threats', 'on the Rule of Law': capitalised words after 'on'.
 _PART = re.compile(r"\s+on\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:(?:and|of|the|for|in|to)\s+)?[A-Z][\w’'\-]*)*)")

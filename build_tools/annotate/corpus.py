@@ -1,15 +1,20 @@
-"""Stage 4, annotate: glossary mentions, document references, topics, related
-paragraphs and commitments, computed once over the identified corpus."""
+"""Glossary mentions, document references, topics, related paragraphs and commitments,
+computed once over the identified corpus."""
 
 from __future__ import annotations
 
 from typing import Mapping
 
-from build_tools.model.ids import PlacedParagraph
+from build_tools.annotate.commitments import find_commitments
+from build_tools.annotate.references import entry_documents, part_references
+from build_tools.annotate.related import RelatedInput, related_paragraphs
+from build_tools.annotate.terms import TermMatcher, build_matcher, find_mentions
+from build_tools.annotate.topics import assign_topics, keyword_matcher
+from build_tools.model.document import Document, paragraph_plain_text
+from build_tools.model.ids import Identified, PlacedParagraph
 from build_tools.model.notes import (AnnotatedCorpus, Annotations, Commitment, ParagraphNotes,
                                      PieceMentions)
-from build_tools.model.source import Glossary
-from build_tools.terms import TermMatcher, find_mentions
+from build_tools.model.source import Glossary, Topic
 
 
 def paragraph_mentions(matcher: TermMatcher, placed: PlacedParagraph) -> tuple[PieceMentions, ...]:
@@ -48,19 +53,12 @@ def completed(annotations: Annotations, topics_of: Mapping[str, tuple[str, ...]]
     return Annotations(notes=notes, mentions_by_term=annotations.mentions_by_term)
 
 
-def annotate_corpus(documents, identified, glossary: Glossary, topics,
+def annotate_corpus(documents: tuple[Document, ...], identified: Identified, glossary: Glossary,
+                    topics: tuple[Topic, ...],
                     section_overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> AnnotatedCorpus:
     """Return the annotations of an identified corpus, one kind after the other:
     glossary mentions, topics, related paragraphs, references to parts of
     published documents, commitments."""
-    # Imported here: these modules import this one for its dataclasses.
-    from build_tools.commitments import find_commitments
-    from build_tools.model.document import paragraph_plain_text
-    from build_tools.references import entry_documents, part_references
-    from build_tools.related import RelatedInput, related_paragraphs
-    from build_tools.terms import build_matcher
-    from build_tools.topics import assign_topics, keyword_matcher
-
     paragraphs = identified.paragraphs
     annotations = annotate_terms(paragraphs, glossary, build_matcher(glossary))
     assignment = assign_topics(documents, identified.sections, paragraphs, topics,
