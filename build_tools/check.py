@@ -14,10 +14,10 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from build_tools.errors import Finding
+from build_tools.render.exports import SCHEMAS
 
 __all__ = ["Finding", "check_site", "run_check"]
 
-SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 @dataclass(frozen=True)

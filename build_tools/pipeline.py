@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools import collector, exports
+from build_tools import collector
 from build_tools.annotate.corpus import annotate_corpus
 from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document
@@ -25,6 +25,7 @@ from build_tools.read.glossary import load_glossary
 from build_tools.read.registry import load_registry
 from build_tools.read.texts import read_texts
 from build_tools.read.topics import load_topics
+from build_tools.render import exports
 from build_tools.render.changes_page import changes_page
 from build_tools.render.commitments_page import commitments_pages
 from build_tools.render.documents import document_pages, home_page, withdrawn_pages

@@ -137,16 +137,18 @@ def test_sentence_not_committing_the_authors_does_not_count(sentence):
     assert commitment_verb(sentence) is None
 
 
-def test_commitments_are_anchored_by_sentence_number_within_the_paragraph():
+def test_commitments_are_anchored_by_sentence_number_and_place_within_the_paragraph():
     text = ("We condemn terrorism and violent extremism in all their forms. We are determined to "
             "protect our societies’ freedom. We will continue to counter the financing of "
             "terrorism.")
     assert find_commitments("g7-interior-middle-east-2", text) == (
         Commitment("g7-interior-middle-east-2.s2", 2,
-                   "We are determined to protect our societies’ freedom.", "are determined to"),
+                   "We are determined to protect our societies’ freedom.", "are determined to",
+                   63, 115),
         Commitment("g7-interior-middle-east-2.s3", 3,
-                   "We will continue to counter the financing of terrorism.", "will"),
+                   "We will continue to counter the financing of terrorism.", "will", 116, 171),
     )
+    assert all(text[c.start:c.end] == c.text for c in find_commitments("p", text))
 
 
 def test_commitment_text_is_the_sentence_as_printed():

@@ -11,7 +11,8 @@ from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document, Paragraph, Section
 from build_tools.model.ids import Registry
 from build_tools.read.registry import RegistryError, dumps_registry, load_registry, parse_registry
-from build_tools.registry import redirects, write_registry_atomic
+from build_tools.registry import write_registry_atomic
+from build_tools.render.exports import redirects
 
 PATH = "source/anchor-registry.json"
 

@@ -125,7 +125,7 @@ def find_commitments(paragraph_id: str, text: str) -> tuple[Commitment, ...]:
         sentence = text[start:end]
         verb = commitment_verb(sentence)
         if verb is not None:
-            found.append(Commitment(f"{paragraph_id}.s{number}", number, sentence, verb))
+            found.append(Commitment(f"{paragraph_id}.s{number}", number, sentence, verb, start, end))
     return tuple(found)
 
 

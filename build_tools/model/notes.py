@@ -54,6 +54,9 @@ class Commitment(NamedTuple):
     text: str
     verb: str
     """The commitment phrase that qualified the sentence ('will', 'call on')."""
+    start: int = 0
+    end: int = 0
+    """Where the sentence is in the paragraph's text: ``text == paragraph.text[start:end]``."""
 
 
 @dataclass(frozen=True)

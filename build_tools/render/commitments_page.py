@@ -17,7 +17,7 @@ from build_tools.model.site import COMMITMENTS_URL, DocumentFacts, Page, SiteDat
 from build_tools.read.routes import TOPIC_COMMITMENTS_PREFIX
 from build_tools.render.env import Joined, make_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.urls import root_prefix
+from build_tools.render.urls import root_prefix
 
 
 class CommitmentView(NamedTuple):

@@ -14,9 +14,9 @@ from markupsafe import escape
 from build_tools import cache
 from build_tools.model.site import Page
 from build_tools.read import yaml_io
-from build_tools.urls import relative_url
+from build_tools.render.urls import relative_url
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 

@@ -18,7 +18,7 @@ from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
 from build_tools.model.source import GlossaryEntry
 from build_tools.render.env import Joined, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
-from build_tools.urls import root_prefix
+from build_tools.render.urls import root_prefix
 
 KIND_TITLES = {
     "body": "Bodies and organisations",

@@ -21,13 +21,12 @@ from typing import Callable, NamedTuple, TypeVar
 from markupsafe import Markup
 
 from build_tools import cache
-from build_tools.annotate.sentences import split_sentences
 from build_tools.model.ids import PlacedParagraph
-from build_tools.model.notes import ParagraphNotes
+from build_tools.model.notes import Commitment, ParagraphNotes
 from build_tools.model.site import ParagraphFacts, SiteData, term_url
 from build_tools.render.env import Joined
 from build_tools.render.html import AnchorKey, SpanKey, anchored_text, linked_text
-from build_tools.urls import relative_url
+from build_tools.render.urls import relative_url
 
 T = TypeVar("T")
 
@@ -126,7 +125,7 @@ def paragraph_view(site: SiteData, facts: ParagraphFacts, page_url: str) -> Para
         numbered=facts.numbered,
         text=facts.text,
         spans=spans.get(-1, ()),
-        anchors=commitment_anchors(facts.text, notes.commitments),
+        anchors=commitment_anchors(notes.commitments),
         items=tuple(ItemView(marker, text, spans.get(i, ())) for i, (marker, text) in enumerate(facts.items)),
         footnote_refs=tuple(FootnoteRef(m, footnote_id(facts.document, m),
                                         f"fnref-{facts.document}-{m}") for m in facts.footnote_refs),
@@ -146,13 +145,10 @@ def related_links(facts: ParagraphFacts, page_url: str) -> tuple[LinkView, ...]:
                  for t in facts.related)
 
 
-def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
-    """Return an anchor around each commitment sentence ('<paragraph id>.s<n>')."""
-    if not commitments:
-        return ()
-    sentences = split_sentences(text)
-    return tuple((*sentences[c.sentence - 1], c.anchor)
-                 for c in commitments if c.sentence <= len(sentences))
+def commitment_anchors(commitments: tuple[Commitment, ...]) -> tuple[AnchorKey, ...]:
+    """Return an anchor around each commitment sentence ('<paragraph id>.s<n>'), at the
+    sentence's place in the paragraph's text as annotation found it."""
+    return tuple((c.start, c.end, c.anchor) for c in commitments)
 
 
 def _links(views: tuple[LinkView, ...], separator: str) -> str:

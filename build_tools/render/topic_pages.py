@@ -15,7 +15,7 @@ from build_tools.cache import memoised
 from build_tools.model.site import TOPICS_URL, Page, SiteData, TopicInfo
 from build_tools.render.env import Joined, make_page, page_meta, templates_stamp
 from build_tools.render.list_pages import split_list
-from build_tools.urls import root_prefix
+from build_tools.render.urls import root_prefix
 
 EXCERPT_WORDS = 28
 TOPIC_PARAGRAPHS_PER_PAGE = 400

@@ -1,19 +1,23 @@
 """The open-data exports under ``api/`` and the anchor map the browser reads.
 
 Their shapes are a contract other tools rely on; the JSON Schemas in
-``build_tools/schemas/`` describe them and the check validates them.
+``schemas/`` beside this module describe them and the check validates them.
 """
 
 from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
 from build_tools import cache
 from build_tools.model.document import plain_text
+from build_tools.model.ids import AnchorRecord, Registry
 from build_tools.model.site import DataFile, ParagraphFacts, SiteData, term_url
-from build_tools.registry import anchor_object, redirects
+from build_tools.read.registry import history_data
 
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+"""The JSON Schemas of the exports: the open-data contract."""
 ANCHOR_MAP_JS = "assets/anchor-map.js"
 TERMS_JS = "assets/terms.js"
 
@@ -141,3 +145,36 @@ def data_files(site: SiteData) -> tuple[DataFile, ...]:
         *(DataFile(f"{old}index.html", redirect_page(old, new))
           for old, new in redirects(site.registry).items()),
     )
+
+
+def anchors_export(registry: Registry) -> list[dict]:
+    """Return the objects of api/anchors.json: every id ever published."""
+    return [anchor_object(r) for r in registry.paragraphs]
+
+
+def anchor_object(r: AnchorRecord) -> dict:
+    """Return the api/anchors.json object of one registry record."""
+    return {"id": r.id, "status": r.status, "url": r.url, "successors": list(r.successors),
+            "history": [history_data(h) for h in r.history]}
+
+
+def redirects(registry: Registry) -> dict[str, str]:
+    """Return old page URL -> URL to send readers to, for every section page URL no longer served.
+
+    A renamed page's earlier URLs lead to its current URL; a removed page's
+    URLs lead to its document page while that document still has pages.
+    """
+    live = [s for s in registry.sections if s.status != "removed"]
+    served = {s.url for s in live}
+    documents = {s.id.split("/")[0] for s in live}
+    found: dict[str, str] = {}
+    for section in registry.sections:
+        document = section.id.split("/")[0]
+        if section.status != "removed":
+            targets = [(url, section.url) for url in section.previous_urls]
+        elif document in documents:
+            targets = [(url, f"{document}/") for url in (*section.previous_urls, section.url)]
+        else:
+            targets = []
+        found.update((old, new) for old, new in targets if old not in served)
+    return dict(sorted(found.items()))
