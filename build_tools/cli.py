@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             from build_tools.publish import dump
             return dump(args.source, args.out)
         if args.command == "check":
-            from build_tools.check import run_check
+            from build_tools.check.site import run_check
             return run_check(args.source, args.site_dir, args.config)
         if args.command == "outline":
             from build_tools.parse.outline import run_outline

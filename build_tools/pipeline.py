@@ -17,11 +17,10 @@ from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document
 from build_tools.model.ids import Identified, Registry
 from build_tools.model.site import DataFile, Page, SiteData, TopicInfo
-from build_tools.model.source import Glossary, SourceText, Topic
+from build_tools.model.source import Glossary, Inputs, SourceTree
 from build_tools.parse.misreads import misread_findings
 from build_tools.parse.text import parse_text
-from build_tools.read.files import SourceTree
-from build_tools.read.glossary import load_glossary
+from build_tools.read.glossary import load_glossary, load_ignore_list
 from build_tools.read.registry import load_registry
 from build_tools.read.texts import read_texts
 from build_tools.read.topics import load_topics
@@ -33,17 +32,6 @@ from build_tools.render.env import refresh_templates_stamp
 from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Everything read from a source folder."""
-
-    tree: SourceTree
-    texts: tuple[SourceText, ...]
-    glossary: Glossary
-    registry: Registry
-    topics: tuple[Topic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,12 +65,13 @@ def read_inputs(source: Path) -> Inputs:
     tree = SourceTree(Path(source))
     with collector.paused():
         return Inputs(
-        tree=tree,
+            tree=tree,
             texts=read_texts(tree),
             glossary=load_glossary(tree.glossary) if tree.glossary.exists()
             else Glossary(entries=(), path=tree.glossary),
             registry=load_registry(tree.registry),
             topics=load_topics(tree.topics),
+            ignored=load_ignore_list(tree.glossary_ignore) if tree.glossary_ignore.exists() else (),
         )
 
 

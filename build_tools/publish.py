@@ -19,8 +19,8 @@ from mkdocs.exceptions import Abort, MkDocsException
 from build_tools import publishing, site_build
 from build_tools.errors import BuildError
 from build_tools.model.ids import Registry
+from build_tools.model.source import SourceTree
 from build_tools.pipeline import Generated, generate, read_inputs
-from build_tools.read.files import SourceTree
 from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.writer import write_pages
 
@@ -91,7 +91,7 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
 
 def _build_and_check(generated: Generated, staging: Path, config_file: Path, source: Path) -> bool:
     """Build the site into ``staging`` and check it; print why and return False when it fails."""
-    from build_tools.check import check_site
+    from build_tools.check.site import check_site
 
     warnings = build_site(generated, staging, config_file, source)
     if warnings:

@@ -44,8 +44,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
 
-from build_tools.check import Finding
-from build_tools.errors import BuildError
+from build_tools.errors import BuildError, Finding
 from build_tools.file_writes import make_ordinary, sync_folder, write_text_atomic
 from build_tools.model.ids import Registry
 from build_tools.registry import write_registry_atomic

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.read.files import GLOSSARY_FILE, TEXTS_DIR, TOPICS_FILE, load_yaml
+from build_tools.model.source import GLOSSARY_FILE, TEXTS_DIR, TOPICS_FILE
+from build_tools.read.files import load_yaml
 from build_tools.read.glossary import load_glossary
 from build_tools.read.term_keys import term_key
 from build_tools.read.topics import load_topics

@@ -13,8 +13,8 @@ import pytest
 
 from build_tools import publishing
 from tests.helpers import SMALL_TEXT, build, tree_digest
-from tests.publishing_support import (assert_registry_covers_site, build_paused_at, kill_hard, leftovers,
-                                      registry_ids, site_ids)
+from tests.publishing_support import (assert_registry_covers_site, build_paused_at, kill_hard,
+                                      leftovers, registry_ids, site_ids)
 
 CHANGED_TEXT = SMALL_TEXT + "\n  3. We commit to share information on smuggling networks.\n"
 """The published text with a paragraph more: building it mints a new id."""
@@ -308,7 +308,7 @@ def test_an_id_deleted_from_the_registry_by_hand_stops_the_build_and_is_not_mint
 
 
 def test_the_check_reports_an_id_the_published_site_shows_that_the_registry_lacks(published, capsys):
-    from build_tools.check import run_check
+    from build_tools.check.site import run_check
     from tests.helpers import ROOT
 
     source, site, registry, _, _ = published

@@ -5,18 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-
-from build_tools.check import check_links, check_paragraph_ids, read_built_pages
+from build_tools.check.site import check_links, check_paragraph_ids, read_built_pages
+from build_tools.check.source import check_source
 from build_tools.cli import main
 from build_tools.pipeline import generate, read_inputs
 from build_tools.site_build import site_root
-from build_tools.source_checks import check_source
 from tests.helpers import BUILD_DATE, copy_source
 
 
 def findings_for(source: Path) -> list:
     inputs = read_inputs(source)
-    return check_source(inputs, generate(inputs, BUILD_DATE))
+    return check_source(inputs, generate(inputs, BUILD_DATE).site)
 
 
 def test_published_source_has_no_failing_finding(tmp_path):

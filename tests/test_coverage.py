@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.annotate.terms import build_matcher
-from build_tools.coverage import Candidate, check_coverage, find_candidates, missing_candidates
+from build_tools.check.coverage import (Candidate, check_coverage, find_candidates,
+                                        missing_candidates)
 from build_tools.model.source import IgnoredCandidate
 from build_tools.read.glossary import load_glossary, load_ignore_list, parse_glossary
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.model.ids import Registry
+
 
 @dataclass(frozen=True)
 class HeadingSplit:
@@ -123,3 +125,50 @@ class Topic:
     terms: tuple[str, ...] = ()
     """Glossary ids whose mentions count for the topic."""
     line: int = 0
+
+
+TEXTS_DIR = "texts"
+GLOSSARY_FILE = "glossary.yml"
+GLOSSARY_IGNORE_FILE = "glossary-ignore.yml"
+TOPICS_FILE = "topics.yml"
+REGISTRY_FILE = "anchor-registry.json"
+
+
+@dataclass(frozen=True)
+class SourceTree:
+    """Where the inputs of one site live."""
+
+    root: Path
+
+    @property
+    def texts(self) -> Path:
+        return self.root / TEXTS_DIR
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / GLOSSARY_FILE
+
+    @property
+    def glossary_ignore(self) -> Path:
+        return self.root / GLOSSARY_IGNORE_FILE
+
+    @property
+    def topics(self) -> Path:
+        return self.root / TOPICS_FILE
+
+    @property
+    def registry(self) -> Path:
+        return self.root / REGISTRY_FILE
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read from a source folder."""
+
+    tree: SourceTree
+    texts: tuple[SourceText, ...]
+    glossary: Glossary
+    registry: Registry
+    topics: tuple[Topic, ...] = ()
+    ignored: tuple[IgnoredCandidate, ...] = ()
+    """Names the glossary need not cover (``glossary-ignore.yml``), each with its reason."""

@@ -3,46 +3,12 @@ become text: UTF-8, BOM dropped, ``\\n`` line ends, a clear error for anything e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from build_tools.errors import SourceError
 from build_tools.read.yaml_io import MAX_YAML_BYTES, load_with_node
-
-TEXTS_DIR = "texts"
-GLOSSARY_FILE = "glossary.yml"
-GLOSSARY_IGNORE_FILE = "glossary-ignore.yml"
-TOPICS_FILE = "topics.yml"
-REGISTRY_FILE = "anchor-registry.json"
-
-
-@dataclass(frozen=True)
-class SourceTree:
-    """Where the inputs of one site live."""
-
-    root: Path
-
-    @property
-    def texts(self) -> Path:
-        return self.root / TEXTS_DIR
-
-    @property
-    def glossary(self) -> Path:
-        return self.root / GLOSSARY_FILE
-
-    @property
-    def glossary_ignore(self) -> Path:
-        return self.root / GLOSSARY_IGNORE_FILE
-
-    @property
-    def topics(self) -> Path:
-        return self.root / TOPICS_FILE
-
-    @property
-    def registry(self) -> Path:
-        return self.root / REGISTRY_FILE
 
 
 def decode_text(data: bytes, path: Path) -> str:

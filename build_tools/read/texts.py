@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.errors import SourceError
-from build_tools.model.source import Sidecar, SourceText
-from build_tools.read.files import SourceTree, decode_text, read_yaml_text
+from build_tools.model.source import Sidecar, SourceText, SourceTree
+from build_tools.read.files import decode_text, read_yaml_text
 from build_tools.read.sidecars import sidecar_from_text
 from build_tools.read.source_names import check_unique_names, file_name_slug
 

@@ -1,4 +1,4 @@
-"""Stage 7, check: the built site read back with BeautifulSoup, and the source checked.
+"""The built site read back with BeautifulSoup: links and fragments, paragraph ids, exports.
 
 Every finding names a file and line and says whether it fails the build.
 """
@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import jsonschema
 from bs4 import BeautifulSoup
 
 from build_tools.errors import Finding
 from build_tools.render.exports import SCHEMAS
-
-__all__ = ["Finding", "check_site", "run_check"]
-
 
 
 @dataclass(frozen=True)
@@ -112,8 +111,6 @@ def check_paragraph_ids(pages: dict[str, BuiltPage]) -> list[Finding]:
 
 
 def _validate(data: object, schema_name: str, path: str) -> list[Finding]:
-    import jsonschema
-
     schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     return [Finding(path, 1, f"does not match {schema_name}: {'/'.join(map(str, e.path))}: {e.message}")
@@ -147,10 +144,10 @@ def check_exports(pages: dict[str, BuiltPage], site_dir: Path) -> list[Finding]:
 
 
 def _same_words(shown: str, exported: str) -> bool:
-    import re
+    return _WORDS.findall(shown) == _WORDS.findall(exported)
 
-    words = re.compile(r"\w+")
-    return words.findall(shown) == words.findall(exported)
+
+_WORDS = re.compile(r"\w+")
 
 
 def check_site(site_dir: Path, root: str = "/") -> list[Finding]:
@@ -162,14 +159,14 @@ def check_site(site_dir: Path, root: str = "/") -> list[Finding]:
 
 def run_check(source: Path, site_dir: Path, config_file: Path) -> int:
     """Check the source and the built site; print findings; return the exit code."""
+    from build_tools.check.source import check_source
     from build_tools.pipeline import generate, read_inputs
     from build_tools.publishing import publication_findings
     from build_tools.site_build import build_date, site_root
-    from build_tools.source_checks import check_source
 
     inputs = read_inputs(source)
     generated = generate(inputs, build_date())
-    findings = check_source(inputs, generated)
+    findings = check_source(inputs, generated.site)
     findings += publication_findings(inputs.tree.registry, site_dir, inputs.registry)
     if site_dir.exists():
         findings += check_site(site_dir, site_root(config_file))

@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from build_tools.annotate.terms import build_matcher
-from build_tools.coverage import check_coverage
+from build_tools.check.coverage import check_coverage
 from build_tools.errors import Finding
-from build_tools.model.document import Document
-from build_tools.model.source import Sidecar
+from build_tools.model.document import Document, Section
+from build_tools.model.site import SiteData
+from build_tools.model.source import Inputs, Sidecar
 from build_tools.parse.headings import ends_sentence, is_heading_like, normalise
 from build_tools.parse.misreads import misread_findings
 from build_tools.parse.text import parse_text
-from build_tools.read.glossary import load_ignore_list
 
 
 def shape_findings(doc: Document) -> list[Finding]:
@@ -44,7 +44,7 @@ def shape_findings(doc: Document) -> list[Finding]:
     return findings
 
 
-def sidecar_findings(inputs, generated) -> list[Finding]:
+def sidecar_findings(inputs: Inputs, site: SiteData) -> list[Finding]:
     """Return errors for sidecar section_topics naming no section or no topic."""
     findings = []
     topic_ids = {t.id for t in inputs.topics}
@@ -52,7 +52,7 @@ def sidecar_findings(inputs, generated) -> list[Finding]:
         sidecar = text.sidecar
         if not sidecar.section_topics:
             continue
-        sections = {s.id for s in generated.site.sections_of.get(text.slug, ())}
+        sections = {s.id for s in site.sections_of.get(text.slug, ())}
         line = dict(sidecar.key_lines).get("section_topics", 1)
         for section, topics in sidecar.section_topics:
             if section not in sections:
@@ -65,7 +65,7 @@ def sidecar_findings(inputs, generated) -> list[Finding]:
     return findings
 
 
-def redundant_sidecar_findings(inputs) -> list[Finding]:
+def redundant_sidecar_findings(inputs: Inputs) -> list[Finding]:
     """Return a warning for each sidecar statement a rule finds without it.
 
     A statement is redundant when the text parsed with no sidecar gives the same
@@ -95,42 +95,37 @@ def redundant_sidecar_findings(inputs) -> list[Finding]:
     return findings
 
 
-def printed_heading(section) -> str:
+def printed_heading(section: Section) -> str:
     """Return a section's heading line as printed: part (when printed with it), title, subtitle."""
     part = section.part if section.part_printed else None
     return " ".join(filter(None, [part, section.title, section.subtitle]))
 
 
-def glossary_findings(inputs, generated) -> list[Finding]:
+def glossary_findings(inputs: Inputs, site: SiteData) -> list[Finding]:
     """Return errors for entries no text mentions and for names the glossary lacks."""
     findings = []
     glossary = inputs.glossary
-    mentions = generated.site.annotations.mentions_by_term
+    mentions = site.annotations.mentions_by_term
     for entry in glossary.entries:
-        if not mentions.get(entry.id) and not _names_a_published_document(entry, generated):
+        if not mentions.get(entry.id) and entry.id not in site.entry_documents:
             findings.append(Finding(str(glossary.path), entry.line,
                                     f"glossary entry {entry.id!r} is mentioned in no published text"))
-    ignore = load_ignore_list(inputs.tree.glossary_ignore) if inputs.tree.glossary_ignore.exists() else ()
     matcher = build_matcher(glossary)
-    for p in generated.site.paragraphs:
+    for p in site.paragraphs:
         for text, line in ((p.paragraph.text, p.paragraph.line),
                            *((i.text, i.line) for i in p.paragraph.items)):
-            for candidate in check_coverage(text, matcher, ignore):
-                path = generated.site.document[p.document].path
+            for candidate in check_coverage(text, matcher, inputs.ignored):
+                path = site.document[p.document].path
                 findings.append(Finding(str(path), line,
                                         f"not in the glossary ({candidate.kind_of_rule}): {candidate.text!r}; "
                                         f"add an entry or list it in {inputs.tree.glossary_ignore.name} with a reason"))
     return findings
 
 
-def _names_a_published_document(entry, generated) -> bool:
-    return entry.id in generated.site.entry_documents
-
-
-def check_source(inputs, generated) -> list[Finding]:
+def check_source(inputs: Inputs, site: SiteData) -> list[Finding]:
     """Return every finding on the source texts, sidecars and glossary."""
     findings: list[Finding] = []
-    for doc in generated.site.documents:
+    for doc in site.documents:
         findings += misread_findings(doc) + shape_findings(doc)
-    return (findings + sidecar_findings(inputs, generated) + redundant_sidecar_findings(inputs)
-            + glossary_findings(inputs, generated))
+    return (findings + sidecar_findings(inputs, site) + redundant_sidecar_findings(inputs)
+            + glossary_findings(inputs, site))
