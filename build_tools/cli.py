@@ -6,7 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from build_tools.bench import run_bench
 from build_tools.errors import BuildError
+from build_tools.parse.outline import run_outline
+from build_tools.site.commands import dump, publish, run_check
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -41,19 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            from build_tools.publish import publish
             return publish(args.source, args.site_dir, args.config)
         if args.command == "dump":
-            from build_tools.publish import dump
             return dump(args.source, args.out)
         if args.command == "check":
-            from build_tools.check.site import run_check
             return run_check(args.source, args.site_dir, args.config)
         if args.command == "outline":
-            from build_tools.parse.outline import run_outline
             return run_outline(args.files)
         if args.command == "bench":
-            from build_tools.bench import run_bench
             return run_bench([int(n) for n in args.sizes.split(",")], args.repeats, args.work,
                              serve=not args.no_serve)
     except BuildError as err:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from build_tools import collector
 from build_tools.annotate.corpus import annotate_corpus
+from build_tools.check.source import check_source
+from build_tools.errors import Finding
 from build_tools.identify.paragraph_ids import identify
 from build_tools.model.document import Document
 from build_tools.model.ids import Identified, Registry
@@ -119,3 +121,9 @@ def _generate(inputs: Inputs, today: str) -> Generated:
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
                      site=site, identified=identified, timings=timings)
+
+
+def source_findings(inputs: Inputs, generated: Generated) -> list[Finding]:
+    """Return the check stage's findings on the source of a generation (misread shapes,
+    sidecar statements, glossary coverage); the built site is checked after MkDocs."""
+    return check_source(inputs, generated.site)

@@ -11,9 +11,9 @@ from build_tools import cache
 from build_tools.bench import SizeFigures, Target, Timed, run_bench, table, targets
 from build_tools.pipeline import generate, read_inputs
 from build_tools.read.glossary import load_glossary
+from build_tools.site.writer import write_pages
 from build_tools.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edit_one_paragraph,
                                    edited_text, mention_forms, synthetic_entries, write_corpus)
-from build_tools.writer import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-01-15"
@@ -69,7 +69,7 @@ def test_edit_one_paragraph_appends_a_sentence_that_keeps_the_id(tmp_path, corpu
     source = tmp_path / "source"
     write_corpus(source, CorpusShape(2), ROOT / "source")
     first = generate(read_inputs(source), TODAY)
-    from build_tools.registry import write_registry_atomic
+    from build_tools.site.publishing import write_registry_atomic
     write_registry_atomic(source / "anchor-registry.json", first.registry)
     text = sorted((source / "texts").glob("*.txt"))[1]
     line = edit_one_paragraph(text)

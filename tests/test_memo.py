@@ -13,12 +13,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from build_tools import cache, mkdocs_hook
+from build_tools import cache
 from build_tools.pipeline import generate, read_inputs
 from build_tools.read.registry import load_registry
-from build_tools.registry import write_registry_atomic
 from build_tools.render.env import Joined, make_page, page_meta
 from build_tools.render.urls import relative_url, root_prefix
+from build_tools.site import mkdocs_hook
+from build_tools.site.publishing import write_registry_atomic
 from tests.helpers import copy_source, resolve_href
 
 ROOT = Path(__file__).resolve().parent.parent

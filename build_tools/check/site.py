@@ -157,23 +157,3 @@ def check_site(site_dir: Path, root: str = "/") -> list[Finding]:
             + check_exports(pages, site_dir))
 
 
-def run_check(source: Path, site_dir: Path, config_file: Path) -> int:
-    """Check the source and the built site; print findings; return the exit code."""
-    from build_tools.check.source import check_source
-    from build_tools.pipeline import generate, read_inputs
-    from build_tools.publishing import publication_findings
-    from build_tools.site_build import build_date, site_root
-
-    inputs = read_inputs(source)
-    generated = generate(inputs, build_date())
-    findings = check_source(inputs, generated.site)
-    findings += publication_findings(inputs.tree.registry, site_dir, inputs.registry)
-    if site_dir.exists():
-        findings += check_site(site_dir, site_root(config_file))
-    else:
-        findings.append(Finding(str(site_dir), 0, "no built site to check: run `make site` first"))
-    for finding in findings:
-        print(finding)
-    failing = sum(f.fails for f in findings)
-    print(f"check: {failing} error(s), {len(findings) - failing} warning(s)")
-    return 1 if failing else 0

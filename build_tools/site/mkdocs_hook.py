@@ -13,14 +13,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `mkdocs serve` run from a checkout without `pip install -e`
     sys.path.insert(0, str(ROOT))
 
-from build_tools import site_build  # noqa: E402
 from build_tools.errors import BuildError  # noqa: E402
-from build_tools.minify import minify_theme_assets  # noqa: E402
-from build_tools.writer import mark_changed, write_pages  # noqa: E402
+from build_tools.site import build as site_build, navigation, search_index  # noqa: E402
+from build_tools.site.minify import minify_theme_assets  # noqa: E402
+from build_tools.site.writer import mark_changed, write_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.g7")
 
@@ -125,12 +125,12 @@ def on_template_context(context, template_name, config):
 
 
 def _navigation(meta: dict) -> dict:
-    navigation = (site_build.page_navigation(_generated.site, meta) if _generated is not None
-                  else site_build.no_navigation())
-    navigation["page_urls"] = _page_urls
+    shown = (navigation.page_navigation(_generated.site, meta) if _generated is not None
+             else navigation.no_navigation())
+    shown["page_urls"] = _page_urls
     # On the last pages that built, a banner says the source has an error since.
-    navigation["build_error"] = _failure if _generated is not None else None
-    return navigation
+    shown["build_error"] = _failure if _generated is not None else None
+    return shown
 
 
 def on_post_page(output, page, config):
@@ -146,7 +146,7 @@ def on_build_error(error):
 def on_post_build(config):
     # Replace the search index by one entry per paragraph and glossary entry.
     if _generated is not None:
-        site_build.write_search_index(_generated.site, Path(config["site_dir"]))
+        search_index.write_search_index(_generated.site, Path(config["site_dir"]))
     # Shrink the theme's CSS and JS as copied into the site.
     minify_theme_assets(Path(config["site_dir"]))
     gc.unfreeze()

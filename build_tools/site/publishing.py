@@ -45,9 +45,9 @@ from pathlib import Path
 from typing import Iterator
 
 from build_tools.errors import BuildError, Finding
-from build_tools.file_writes import make_ordinary, sync_folder, write_text_atomic
 from build_tools.model.ids import Registry
-from build_tools.registry import write_registry_atomic
+from build_tools.read.registry import _LAST, dumps_registry
+from build_tools.site.file_writes import make_ordinary, sync_folder, write_text_atomic
 
 JOURNAL = ".publish-journal.json"
 """The journal's name, in the source folder beside the registry."""
@@ -308,3 +308,11 @@ def exchange(a: Path, b: Path) -> bool:
 def _inode(path: Path) -> tuple[int, int]:
     stat = os.stat(path)
     return stat.st_dev, stat.st_ino
+
+
+def write_registry_atomic(path: Path | str, registry: Registry, text: str | None = None) -> None:
+    """Write the registry so that path holds either the old or the whole new file, with the
+    ordinary mode of a new file; ``text``, when given, is ``dumps_registry(registry)``."""
+    text = dumps_registry(registry) if text is None else text
+    write_text_atomic(Path(path), text)
+    _LAST.get(text, lambda: registry)  # kept: the next read of this text is this registry

@@ -1,4 +1,5 @@
-"""The ``build`` command: generate, build into a staging folder, check, then publish.
+"""The commands: ``build`` (generate, build into a staging folder, check, then publish),
+``dump`` (the generated pages into a folder) and ``check`` (the source and the built site).
 
 A build that fails at any step leaves the previous ``site/`` and the anchor
 registry exactly as they were; one interrupted while publishing is finished or
@@ -16,13 +17,14 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from build_tools import publishing, site_build
-from build_tools.errors import BuildError
+from build_tools.check.site import check_site
+from build_tools.errors import BuildError, Finding
 from build_tools.model.ids import Registry
 from build_tools.model.source import SourceTree
-from build_tools.pipeline import Generated, generate, read_inputs
+from build_tools.pipeline import Generated, generate, read_inputs, source_findings
 from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
-from build_tools.writer import write_pages
+from build_tools.site import build as site_build, publishing
+from build_tools.site.writer import write_pages
 
 
 class _CountWarnings(logging.Handler):
@@ -91,8 +93,6 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
 
 def _build_and_check(generated: Generated, staging: Path, config_file: Path, source: Path) -> bool:
     """Build the site into ``staging`` and check it; print why and return False when it fails."""
-    from build_tools.check.site import check_site
-
     warnings = build_site(generated, staging, config_file, source)
     if warnings:
         for message in warnings:
@@ -145,3 +145,20 @@ def dump(source: Path, out: Path) -> int:
     report = write_pages(generated.pages, out)
     print(report.summary())
     return 0
+
+
+def run_check(source: Path, site_dir: Path, config_file: Path) -> int:
+    """Check the source and the built site; print findings; return the exit code."""
+    inputs = read_inputs(source)
+    generated = generate(inputs, site_build.build_date())
+    findings = source_findings(inputs, generated)
+    findings += publishing.publication_findings(inputs.tree.registry, site_dir, inputs.registry)
+    if site_dir.exists():
+        findings += check_site(site_dir, site_build.site_root(config_file))
+    else:
+        findings.append(Finding(str(site_dir), 0, "no built site to check: run `make site` first"))
+    for finding in findings:
+        print(finding)
+    failing = sum(f.fails for f in findings)
+    print(f"check: {failing} error(s), {len(findings) - failing} warning(s)")
+    return 1 if failing else 0
