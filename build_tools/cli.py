@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from build_tools.bench import run_bench
+from build_tools.bench.benchmark import run_bench
 from build_tools.errors import BuildError
 from build_tools.parse.outline import run_outline
 from build_tools.site.commands import dump, publish, run_check

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from build_tools import cache
-from build_tools.bench import SizeFigures, Target, Timed, run_bench, table, targets
+from build_tools.bench.benchmark import SizeFigures, Target, Timed, run_bench, table, targets
+from build_tools.bench.synthetic import (EDIT_SENTENCE, CorpusShape, document_source,
+                                         edit_one_paragraph, edited_text, mention_forms,
+                                         synthetic_entries, write_corpus)
 from build_tools.pipeline import generate, read_inputs
 from build_tools.read.glossary import load_glossary
 from build_tools.site.writer import write_pages
-from build_tools.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edit_one_paragraph,
-                                   edited_text, mention_forms, synthetic_entries, write_corpus)
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-01-15"

@@ -39,9 +39,9 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.synthetic import EDIT_SENTENCE, CorpusShape, edited_text, write_corpus
+from build_tools.bench.synthetic import EDIT_SENTENCE, CorpusShape, edited_text, write_corpus
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / "mkdocs.yml"
 BUILD_DATE = "2026-01-15"
 SERVE_TIMEOUT = 600.0
