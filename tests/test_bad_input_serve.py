@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.helpers import ROOT, SMALL_TEXT
 
@@ -31,11 +32,13 @@ def _free_port() -> int:
 
 
 def _project(root: Path, sidecar: str) -> Path:
-    """Return a copy of the project (config, hook, theme) at ``root`` with a one-text source."""
-    ignore = shutil.ignore_patterns("__pycache__")
-    for folder in ("build_tools", "theme", "docs"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=ignore)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    """Return a copy of the project (config, theme) at ``root`` with a one-text source; the
+    plugin comes from the installed package."""
+    for folder in ("theme", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["watch"] = ["source", "theme"]  # the templates are the installed package's
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     texts = root / "source" / "texts"
     texts.mkdir(parents=True)
     (texts / "statement.txt").write_text(SMALL_TEXT, encoding="utf-8")

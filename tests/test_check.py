@@ -142,7 +142,6 @@ def test_a_site_served_below_the_hosts_root_builds_with_its_error_page_links_bel
         "site_url: https://example.org/g7/\n"
         f"docs_dir: {tmp_path / 'docs'}\n"
         f"theme:\n  name: null\n  custom_dir: {project / 'theme'}\n  static_templates:\n    - 404.html\n"
-        f"hooks:\n  - {project / 'build_tools' / 'site' / 'mkdocs_hook.py'}\n"
         f"watch:\n  - {project / 'build_tools'}\n", encoding="utf-8")
     site = tmp_path / "site"
     assert main(["build", "--source", str(source), "--site-dir", str(site), "--config", str(config)]) == 0

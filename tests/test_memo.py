@@ -18,7 +18,7 @@ from build_tools.pipeline import generate, read_inputs
 from build_tools.read.registry import load_registry
 from build_tools.render.env import Joined, make_page, page_meta
 from build_tools.render.urls import relative_url, root_prefix
-from build_tools.site import mkdocs_hook
+from build_tools.site.plugin import G7Plugin
 from build_tools.site.publishing import write_registry_atomic
 from tests.helpers import copy_source, resolve_href
 
@@ -169,21 +169,22 @@ def test_root_prefix_and_target_reach_what_a_relative_link_reaches(page, target)
     assert resolve_href(page, relative_url(page, target)) == expected
 
 
-def test_the_hook_lets_mkdocs_drop_a_pages_markdown_and_html_once_used():
+def test_the_plugin_lets_mkdocs_drop_a_pages_markdown_and_html_once_used():
     page = SimpleNamespace(markdown="# text", content="<p>text</p>")
-    assert mkdocs_hook.on_page_content("<p>text</p>", page, {}, None) == "<p>text</p>"
+    plugin = G7Plugin()
+    assert plugin.on_page_content("<p>text</p>", page, {}, None) == "<p>text</p>"
     assert page.markdown == "" and page.content == "<p>text</p>"
-    assert mkdocs_hook.on_post_page("<html>", page, {}) == "<html>"
+    assert plugin.on_post_page("<html>", page, {}) == "<html>"
     assert page.content is None
 
 
-def test_the_site_is_built_without_mkdocs_search_plugin_and_keeps_its_own_index(built_site):
+def test_the_site_is_built_with_our_plugin_alone_and_keeps_its_own_search_index(built_site):
     import json
 
     import yaml
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["plugins"] == []
+    assert config["plugins"] == ["g7"]
     index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert len(index["docs"]) > 300
     assert not (built_site.site / "search" / "lunr.js").exists()

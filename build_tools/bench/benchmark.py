@@ -106,7 +106,6 @@ def project_config(work: Path, source: Path, docs: Path) -> Path:
     theme = config.get("theme") or {}
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(PROJECT / theme["custom_dir"])
-    config["hooks"] = [str(PROJECT / hook) for hook in config.get("hooks") or ()]
     config["watch"] = [str(source)]
     config.setdefault("extra", {})["source_dir"] = str(source)
     docs.mkdir(parents=True, exist_ok=True)

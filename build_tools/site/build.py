@@ -1,23 +1,14 @@
-"""Glue between the pipeline and MkDocs: which inputs, which navigation, the search index."""
+"""Where a build's inputs and outputs are, as mkdocs.yml and the environment say."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from build_tools.pipeline import Generated, generate, read_inputs
-
-# Set by the command line so that MkDocs builds exactly what it generated.
-_injected: Generated | None = None
-# What the last build wrote to the generated folder, for the command line's report.
-last_write_report = None
-
-
-def inject(generated: Generated | None) -> None:
-    """Make the next MkDocs build use ``generated`` instead of generating again."""
-    global _injected
-    _injected = generated
+from mkdocs.utils.yaml import yaml_load
 
 
 def build_date() -> str:
@@ -33,10 +24,6 @@ def source_dir(config) -> Path:
 
 def site_root(config_file: Path) -> str:
     """Return the path the site is served at: that of mkdocs.yml's ``site_url``, else '/'."""
-    from urllib.parse import urlsplit
-
-    from mkdocs.utils.yaml import yaml_load
-
     with open(config_file, encoding="utf-8") as stream:
         site_url = (yaml_load(stream) or {}).get("site_url")
     path = urlsplit(site_url or "/").path
@@ -62,17 +49,8 @@ def pages_folder(source: Path, project: Path) -> Path:
     return source.parent / f".{source.name}-pages"
 
 
-def generated_for(config) -> Generated:
-    """Return the generation MkDocs should build: injected, or made now."""
-    if _injected is not None:
-        return _injected
-    return generate(read_inputs(source_dir(config)), build_date())
-
-
 def error_page(message: str) -> str:
     """Return the Markdown of the page a preview shows when nothing has built yet."""
-    from html import escape
-
     return ("---\ntitle: The site cannot be built\nkind: error\n---\n\n"
             "<h1>The site cannot be built</h1>\n"
             f'<pre class="build-error">{escape(message)}</pre>\n'

@@ -24,7 +24,8 @@ from build_tools.model.source import SourceTree
 from build_tools.pipeline import Generated, generate, read_inputs, source_findings
 from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.site import build as site_build, publishing
-from build_tools.site.writer import write_pages
+from build_tools.site.plugin import G7Plugin
+from build_tools.site.writer import WriteReport, write_pages
 
 
 class _CountWarnings(logging.Handler):
@@ -36,22 +37,29 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path) -> list[str]:
-    """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings."""
+def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path
+               ) -> tuple[list[str], WriteReport | None]:
+    """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings and
+    what it wrote to the generated pages' folder (None when it stopped before writing)."""
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
-    site_build.inject(generated)
+    plugin: G7Plugin | None = None
     try:
         config = load_config(str(config_file), site_dir=str(site_dir.resolve()), strict=True)
         config["extra"]["source_dir"] = str(source.resolve())
+        plugin = config.plugins.get("g7")
+        if not isinstance(plugin, G7Plugin):
+            raise BuildError(config_file, 0, "the site's plugin is missing: list it as 'plugins: [g7]'")
+        plugin.handed = generated
         mkdocs_build(config)
     except (Abort, MkDocsException) as err:
         counter.messages.append(f"MkDocs build failed: {err}")
     finally:
-        site_build.inject(None)
+        if plugin is not None:
+            plugin.handed = None
         logger.removeHandler(counter)
-    return counter.messages
+    return counter.messages, plugin.write_report if plugin is not None else None
 
 
 def publish(source: Path, site_dir: Path, config_file: Path) -> int:
@@ -75,7 +83,8 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
         changed = _registry_to_write(generated.registry, tree.registry)
         staging = publishing.new_staging(site_dir)
         try:
-            if not _build_and_check(generated, staging, config_file, source):
+            report = _build_and_check(generated, staging, config_file, source)
+            if report is None:
                 return 1
             for warning in publishing.publish_site(staging, site_dir, tree.registry, generated.registry,
                                                    changed):
@@ -85,28 +94,29 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
                 shutil.rmtree(staging, ignore_errors=True)  # else the next build removes it
     if changed is not None:
         print(f"updated {tree.registry}: commit it with the texts")
-    if site_build.last_write_report is not None:
-        print(site_build.last_write_report.summary())
+    print(report.summary())
     print(f"built {len(generated.pages)} pages into {site_dir}")
     return 0
 
 
-def _build_and_check(generated: Generated, staging: Path, config_file: Path, source: Path) -> bool:
-    """Build the site into ``staging`` and check it; print why and return False when it fails."""
-    warnings = build_site(generated, staging, config_file, source)
+def _build_and_check(generated: Generated, staging: Path, config_file: Path, source: Path
+                     ) -> WriteReport | None:
+    """Build the site into ``staging`` and check it; return what the build wrote to the
+    generated pages' folder, or print why and return None when it fails."""
+    warnings, report = build_site(generated, staging, config_file, source)
     if warnings:
         for message in warnings:
             print(f"error: {message}", file=sys.stderr)
         print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
-        return False
+        return None
     findings = [f for f in check_site(staging, site_build.site_root(config_file)) if f.fails]
     if findings:
         for finding in findings:
             print(f"error: {finding}", file=sys.stderr)
         print("error: the built site failed its checks; site/ and the registry are unchanged",
               file=sys.stderr)
-        return False
-    return True
+        return None
+    return report
 
 
 def _report_missing_ids(site_dir: Path, registry: Registry, registry_path: Path) -> bool:
