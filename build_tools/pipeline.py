@@ -11,8 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools import collector
-from build_tools.annotate.corpus import annotate_corpus
+from build_tools.annotate.corpus import annotate
 from build_tools.check.source import check_source
 from build_tools.errors import Finding
 from build_tools.identify.paragraph_ids import identify
@@ -30,7 +29,7 @@ from build_tools.render import exports
 from build_tools.render.changes_page import changes_page
 from build_tools.render.commitments_page import commitments_pages
 from build_tools.render.documents import document_pages, home_page, withdrawn_pages
-from build_tools.render.env import refresh_templates_stamp
+from build_tools.render.env import Templates, read_templates
 from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.search_page import search_page
 from build_tools.render.topic_pages import topic_pages
@@ -65,16 +64,16 @@ class Generated:
 def read_inputs(source: Path) -> Inputs:
     """Return every input of the site in ``source``; raises BuildError-family errors."""
     tree = SourceTree(Path(source))
-    with collector.paused():
-        return Inputs(
-            tree=tree,
-            texts=read_texts(tree),
-            glossary=load_glossary(tree.glossary) if tree.glossary.exists()
-            else Glossary(entries=(), path=tree.glossary),
-            registry=load_registry(tree.registry),
-            topics=load_topics(tree.topics),
-            ignored=load_ignore_list(tree.glossary_ignore) if tree.glossary_ignore.exists() else (),
-        )
+    return Inputs(
+        tree=tree,
+        texts=read_texts(tree),
+        glossary=load_glossary(tree.glossary) if tree.glossary.exists()
+        else Glossary(entries=(), path=tree.glossary),
+        registry=load_registry(tree.registry),
+        topics=load_topics(tree.topics),
+        ignored=load_ignore_list(tree.glossary_ignore) if tree.glossary_ignore.exists() else (),
+        templates=read_templates(),
+    )
 
 
 @contextmanager
@@ -91,11 +90,6 @@ def document_order(doc: Document) -> tuple:
 
 def generate(inputs: Inputs, today: str) -> Generated:
     """Return the pages and data files of the site made from ``inputs`` on ``today``."""
-    with collector.paused(keep=True):
-        return _generate(inputs, today)
-
-
-def _generate(inputs: Inputs, today: str) -> Generated:
     timings: dict[str, float] = {}
     with _timed(timings, "parse"):
         documents = tuple(sorted((parse_text(t) for t in inputs.texts), key=document_order))
@@ -103,8 +97,8 @@ def _generate(inputs: Inputs, today: str) -> Generated:
         prefixes = {t.slug: t.sidecar.anchor_prefix for t in inputs.texts if t.sidecar.anchor_prefix}
         identified = identify(documents, inputs.registry, today, prefixes)
     with _timed(timings, "annotate"):
-        annotated = annotate_corpus(documents, identified, inputs.glossary, inputs.topics,
-                                    {t.slug: dict(t.sidecar.section_topics) for t in inputs.texts})
+        annotated = annotate(documents, identified, inputs.glossary, inputs.topics,
+                             {t.slug: dict(t.sidecar.section_topics) for t in inputs.texts})
     site = SiteData(documents=documents, sections=identified.sections,
                     paragraphs=identified.paragraphs, registry=identified.registry,
                     glossary=inputs.glossary, annotations=annotated.annotations, today=today,
@@ -114,10 +108,12 @@ def _generate(inputs: Inputs, today: str) -> Generated:
                     short_titles={t.slug: t.sidecar.short_title for t in inputs.texts
                                   if t.sidecar.short_title})
     with _timed(timings, "render"):
-        refresh_templates_stamp()
-        pages = ((home_page(site),) + document_pages(site) + topic_pages(site)
-                 + glossary_pages(site) + commitments_pages(site) + (changes_page(site), search_page()))
-        pages += withdrawn_pages(site, {p.url for p in pages})
+        templates = Templates(inputs.templates)
+        pages = ((home_page(site, templates),) + document_pages(site, templates)
+                 + topic_pages(site, templates) + glossary_pages(site, templates)
+                 + commitments_pages(site, templates)
+                 + (changes_page(site, templates), search_page(templates)))
+        pages += withdrawn_pages(site, {p.url for p in pages}, templates)
         data_files = exports.data_files(site)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
                      site=site, identified=identified, timings=timings)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import cache
 from build_tools.bench.benchmark import SizeFigures, Target, Timed, run_bench, table, targets
 from build_tools.bench.synthetic import (EDIT_SENTENCE, CorpusShape, document_source,
                                          edit_one_paragraph, edited_text, mention_forms,
@@ -81,7 +80,6 @@ def test_edit_one_paragraph_appends_a_sentence_that_keeps_the_id(tmp_path, corpu
 
 
 def test_a_warm_rebuild_gives_the_same_pages_as_a_cold_one(corpus, tmp_path):
-    cache.clear()
     cold = generate(read_inputs(corpus.source), TODAY)
     warm = generate(read_inputs(corpus.source), TODAY)
     assert [p.content for p in warm.pages] == [p.content for p in cold.pages]

@@ -48,9 +48,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools import cache
 from build_tools.annotate.sentences import split_sentences
-from build_tools.cache import memoised
 from build_tools.model.notes import Commitment
 
 _I = re.IGNORECASE
@@ -114,7 +112,6 @@ _SUBORDINATOR_RE = re.compile(r"\b(?:that|which|who|whose|whom|where|when|whethe
 _CLAUSE_END = ";:"
 
 
-@memoised(cache.TEXTS)
 def find_commitments(paragraph_id: str, text: str) -> tuple[Commitment, ...]:
     """Return the commitments among the sentences of a paragraph's text, in order.
 

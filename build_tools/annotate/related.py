@@ -30,14 +30,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 import numpy as np
 from scipy import sparse
-
-from build_tools import cache
-from build_tools.cache import memoised
 
 THRESHOLD = 0.13
 """Lowest cosine at which a pair is listed."""
@@ -69,29 +66,30 @@ class RelatedInput:
     """'<document>/<section>': paragraphs of the same group never relate."""
     text: str
     """The paragraph's plain text, items included."""
+    counts: Counter | None = field(default=None, compare=False)
+    """``term_counts(text)``, when already made."""
 
 
-def content_terms(text: str) -> list[str]:
-    """Return the stemmed content words of text, in order, repeats kept."""
-    words = _WORD_RE.findall(_POSSESSIVE_RE.sub("", text.lower()))
-    return list(filter(None, map(_TERMS.__getitem__, words)))
-
-
-@memoised(cache.TEXTS)
-def term_counts(text: str) -> Counter:
-    """Return how often each content term occurs in text (memoised: do not change it)."""
-    return Counter(content_terms(text))
-
-
-class _Terms(dict):
-    """Lowercase word -> the term it counts as, or '' for a stop word or a letter."""
+class WordTerms(dict):
+    """Lowercase word -> the term it counts as, or '' for a stop word or a letter; a miss
+    computes it. Made for one pass over many texts, whose words repeat."""
 
     def __missing__(self, word: str) -> str:
         term = self[word] = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
         return term
 
 
-_TERMS = _Terms()
+def content_terms(text: str, terms: WordTerms | None = None) -> list[str]:
+    """Return the stemmed content words of text, in order, repeats kept (``terms``: the
+    words' terms, shared by the texts of one pass)."""
+    terms = WordTerms() if terms is None else terms
+    words = _WORD_RE.findall(_POSSESSIVE_RE.sub("", text.lower()))
+    return list(filter(None, map(terms.__getitem__, words)))
+
+
+def term_counts(text: str, terms: WordTerms | None = None) -> Counter:
+    """Return how often each content term occurs in text."""
+    return Counter(content_terms(text, terms))
 
 
 def stem(word: str) -> str:
@@ -117,12 +115,13 @@ def stem(word: str) -> str:
 def tfidf_matrix(paragraphs: Sequence[RelatedInput]) -> sparse.csr_matrix:
     """Return the unit TF-IDF vectors of the paragraphs over the discriminating terms,
     one row per paragraph (a row without such a term is all zeros)."""
+    terms = WordTerms()
     vocabulary = _Vocabulary()
     columns: list[int] = []
     frequencies: list[int] = []
     lengths: list[int] = []
     for paragraph in paragraphs:
-        counts = term_counts(paragraph.text)
+        counts = paragraph.counts if paragraph.counts is not None else term_counts(paragraph.text, terms)
         columns.extend(map(vocabulary.__getitem__, counts))
         frequencies.extend(counts.values())
         lengths.append(len(counts))

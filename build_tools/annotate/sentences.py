@@ -21,9 +21,6 @@ from __future__ import annotations
 
 import re
 
-from build_tools import cache
-from build_tools.cache import memoised
-
 _CLOSERS = "’”\"')]"
 _OPENERS = "‘“\"'(["
 _BOUNDARY_RE = re.compile(
@@ -47,7 +44,6 @@ BEFORE_NUMBER = frozenset({
 """Abbreviations that do not end a sentence when a number follows them."""
 
 
-@memoised(cache.TEXTS)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) character spans of the sentences of text, in order.
 

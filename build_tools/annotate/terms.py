@@ -24,19 +24,14 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
 from operator import itemgetter
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import Iterable, NamedTuple
 
-from build_tools import cache
-from build_tools.cache import memoised
 from build_tools.model.notes import Mention
+from build_tools.model.source import Glossary, Topic
 from build_tools.read.term_keys import MARKS, fold_word, tokenise
-
-if TYPE_CHECKING:
-    from build_tools.model.source import Glossary
-
 
 _END = ""  # trie key of the terms ending at a node; never a token
 
@@ -48,15 +43,30 @@ class _Term:
     """Cased tokens the text must show (acronyms), or None (any case)."""
 
 
-@dataclass(frozen=True, eq=False)
+class Term(NamedTuple):
+    """One form a matcher finds: a name, an alias, an acronym or a topic keyword."""
+
+    text: str
+    entry_id: str
+    """The glossary id (or topic id) a mention of it names."""
+    exact: bool = False
+    """True for an acronym: only its printed case matches."""
+
+
+@dataclass(frozen=True)
 class TermMatcher:
-    """A token trie over every name, acronym and alias of a glossary.
+    """A token trie over a list of terms (a glossary's names, acronyms and aliases, or the
+    topics' keywords). Equal terms make equal matchers."""
 
-    Compared and hashed by identity, so that results can be memoised per matcher.
-    """
-
-    trie: Mapping
+    terms: tuple[Term, ...]
+    trie: dict = field(init=False, compare=False, repr=False)
     """Nested dicts keyed by token key; ``trie[...][""]`` holds the terms ending there."""
+
+    def __post_init__(self) -> None:
+        trie: dict = {}
+        for term in self.terms:
+            add_term(trie, term.text, term.entry_id, term.exact)
+        object.__setattr__(self, "trie", trie)
 
 
 _GAPPED_TOKEN = re.compile(r"(\s*)([^\W_]+|\S)")
@@ -64,21 +74,21 @@ _GAPPED_TOKEN = re.compile(r"(\s*)([^\W_]+|\S)")
 returns both as strings, and their running lengths are the tokens' offsets."""
 
 
-class _Keys(dict):
+class TokenKeys(dict):
     """Token → its key (a word folded, a mark made canonical); a miss computes it.
 
-    Looked up with ``map(keys.__getitem__, tokens)``: hits never leave C.
+    Made for one pass over many texts (a document's paragraphs), whose words repeat;
+    looked up with ``map(keys.__getitem__, tokens)``, so a hit never leaves C.
     """
 
     def __missing__(self, token: str) -> str:
-        if len(self) > 1 << 17:
-            self.clear()
         key = fold_word(token)[1] if len(token) > 1 or token.isalnum() else MARKS.get(token, token)
         self[token] = key
         return key
 
 
-_KEYS = _Keys()
+TextTokens = tuple[tuple[str, ...], array]
+"""The keys of a text's tokens and their running offsets (see ``text_tokens``)."""
 
 
 def _cased(token: str) -> str:
@@ -86,20 +96,21 @@ def _cased(token: str) -> str:
     return fold_word(token)[0] if len(token) > 1 or token.isalnum() else MARKS.get(token, token)
 
 
-@memoised(cache.TEXTS)
-def text_tokens(text: str) -> tuple[tuple[str, ...], array]:
-    """Return the keys of ``text``'s tokens and their running offsets (memoised: do not
-    change them). Token k is ``text[offsets[2k]:offsets[2k + 1]]``.
+def text_tokens(text: str, keys: TokenKeys | None = None) -> TextTokens:
+    """Return the keys of ``text``'s tokens and their running offsets: token k is
+    ``text[offsets[2k]:offsets[2k + 1]]``. ``keys`` is shared by the texts of one pass.
 
     One tokenisation per text serves glossary terms and topic keywords alike; the
     regular expression runs once and the rest stays in C.
     """
+    keys = TokenKeys() if keys is None else keys
     pairs = _GAPPED_TOKEN.findall(text)
-    keys = tuple(map(_KEYS.__getitem__, map(itemgetter(1), pairs)))
-    return keys, array("i", list(accumulate(map(len, chain.from_iterable(pairs)))))
+    found = tuple(map(keys.__getitem__, map(itemgetter(1), pairs)))
+    return found, array("i", list(accumulate(map(len, chain.from_iterable(pairs)))))
 
 
 def add_term(trie: dict, term: str, entry_id: str, exact: bool) -> None:
+    """Add ``term``'s tokens to ``trie``, ending in a mark that it names ``entry_id``."""
     tokens = tokenise(term)
     if not tokens:
         return
@@ -110,17 +121,20 @@ def add_term(trie: dict, term: str, entry_id: str, exact: bool) -> None:
     node.setdefault(_END, []).append(_Term(entry_id, cased))
 
 
-@memoised(cache.DOCUMENTS)
 def build_matcher(glossary: Glossary) -> TermMatcher:
     """Return a matcher for every name, acronym and alias of ``glossary``."""
-    trie: dict = {}
+    terms: list[Term] = []
     for entry in glossary.entries:
-        add_term(trie, entry.name, entry.id, exact=False)
+        terms.append(Term(entry.name, entry.id))
         if entry.acronym:
-            add_term(trie, entry.acronym, entry.id, exact=True)
-        for alias in entry.aliases:
-            add_term(trie, alias, entry.id, exact=False)
-    return TermMatcher(trie)
+            terms.append(Term(entry.acronym, entry.id, exact=True))
+        terms += [Term(alias, entry.id) for alias in entry.aliases]
+    return TermMatcher(tuple(terms))
+
+
+def keyword_matcher(topics: tuple[Topic, ...]) -> TermMatcher:
+    """Return one matcher over every topic keyword; a keyword's id is its topic's."""
+    return TermMatcher(tuple(Term(keyword, topic.id) for topic in topics for keyword in topic.keywords))
 
 
 def _accepted(terms: Iterable[_Term], text: str, offsets: array, i: int, j: int) -> str | None:
@@ -132,10 +146,11 @@ def _accepted(terms: Iterable[_Term], text: str, offsets: array, i: int, j: int)
     return None
 
 
-@memoised(cache.TEXTS)
-def find_mentions(matcher: TermMatcher, text: str) -> tuple[Mention, ...]:
-    """Return the non-overlapping, leftmost-longest mentions in ``text``, in order."""
-    keys, offsets = text_tokens(text)
+def find_mentions(matcher: TermMatcher, text: str, tokens: TextTokens | None = None
+                  ) -> tuple[Mention, ...]:
+    """Return the non-overlapping, leftmost-longest mentions in ``text``, in order
+    (``tokens``: its ``text_tokens`` when already made)."""
+    keys, offsets = text_tokens(text) if tokens is None else tokens
     root = matcher.trie
     found: list[tuple[int, int, str]] = []
     count = len(keys)

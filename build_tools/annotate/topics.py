@@ -13,56 +13,37 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from build_tools import cache
-from build_tools.annotate.terms import TermMatcher, add_term, find_mentions
-from build_tools.cache import memoised
+from build_tools.annotate.terms import TermMatcher, TextTokens, find_mentions, keyword_matcher
 from build_tools.model.document import Document
-from build_tools.model.ids import PlacedParagraph
-from build_tools.model.notes import TopicAssignment
+from build_tools.model.ids import PlacedParagraph, PlacedSection
 from build_tools.model.source import Topic
 
 SECTION_SHARE = 1 / 3
 
 
-@memoised(cache.DOCUMENTS)
-def keyword_matcher(topics: tuple[Topic, ...]) -> TermMatcher:
-    """Return one matcher over every topic keyword; a keyword's id is its topic's."""
-    trie: dict = {}
-    for topic in topics:
-        for keyword in topic.keywords:
-            add_term(trie, keyword, topic.id, exact=False)
-    return TermMatcher(trie)
-
-
-def paragraph_topics(matcher: TermMatcher, topic_terms: tuple[tuple[str, tuple[str, ...]], ...],
-                     placed: PlacedParagraph, terms: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the topics a paragraph mentions, in topics.yml order (see ``topics_of``)."""
-    return topics_of(matcher, topic_terms,
-                     (placed.paragraph.text, *(i.text for i in placed.paragraph.items)), terms)
-
-
-@memoised(cache.TEXTS)
 def topics_of(matcher: TermMatcher, topic_terms: tuple[tuple[str, tuple[str, ...]], ...],
-               texts: tuple[str, ...], terms: tuple[str, ...]) -> tuple[str, ...]:
+              texts: tuple[str, ...], terms: tuple[str, ...],
+              tokens: tuple[TextTokens, ...] | None = None) -> tuple[str, ...]:
     """Return the ids of the topics (``(id, glossary ids)`` each, in order) that ``texts``
-    name by keyword or whose glossary ids are among ``terms``."""
+    name by keyword or whose glossary ids are among ``terms`` (``tokens``: the texts'
+    ``text_tokens``, when already made)."""
     found: set[str] = set()
-    for text in texts:
-        found.update(m.entry_id for m in find_mentions(matcher, text))
+    for index, text in enumerate(texts):
+        found.update(m.entry_id for m in find_mentions(matcher, text, tokens[index] if tokens else None))
     if terms:
         mentioned = set(terms)
         found.update(topic_id for topic_id, ids in topic_terms if not mentioned.isdisjoint(ids))
     return tuple(topic_id for topic_id, _ in topic_terms if topic_id in found)
 
 
-def assign_topics(documents: tuple[Document, ...], sections, paragraphs: tuple[PlacedParagraph, ...],
-                  topics: tuple[Topic, ...], terms_of: Mapping[str, tuple[str, ...]],
-                  overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> TopicAssignment:
-    """Return the topics of every paragraph and section (see the module docstring)."""
+def section_topics(documents: tuple[Document, ...], sections: tuple[PlacedSection, ...],
+                   paragraphs: tuple[PlacedParagraph, ...], topics: tuple[Topic, ...],
+                   topics_of_paragraph: Mapping[str, tuple[str, ...]],
+                   overrides: Mapping[str, Mapping[str, tuple[str, ...]]]
+                   ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Return (document slug, section id) → the topics of every section, from the topics of
+    its paragraphs (see the module docstring)."""
     matcher = keyword_matcher(topics)
-    topic_terms = tuple((t.id, t.terms) for t in topics)
-    by_paragraph = {p.id: paragraph_topics(matcher, topic_terms, p, terms_of.get(p.id, ()))
-                    for p in paragraphs}
     members: dict[tuple[str, str], list[str]] = {}
     for p in paragraphs:
         members.setdefault((p.document, p.section), []).append(p.id)
@@ -80,9 +61,9 @@ def assign_topics(documents: tuple[Document, ...], sections, paragraphs: tuple[P
         ids = members.get(key, [])
         counts: dict[str, int] = {}
         for pid in ids:
-            for topic_id in by_paragraph[pid]:
+            for topic_id in topics_of_paragraph[pid]:
                 counts[topic_id] = counts.get(topic_id, 0) + 1
         need = max(min(2, len(ids)), len(ids) * SECTION_SHARE)
         by_section[key] = tuple(t.id for t in topics
                                 if t.id in named or (ids and counts.get(t.id, 0) >= need))
-    return TopicAssignment(paragraphs=by_paragraph, sections=by_section)
+    return by_section

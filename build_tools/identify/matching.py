@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from build_tools import cache
-from build_tools.cache import memoised
 from build_tools.model.document import Paragraph
 from build_tools.read.fingerprints import normalise_text
 
@@ -47,7 +45,6 @@ def paragraph_text(paragraph: Paragraph) -> str:
     return "\n".join(line for line in lines if line)
 
 
-@memoised(cache.TEXTS)
 def word_tokens(text: str) -> tuple[str, ...]:
     """Return the casefolded words of the normalised text."""
     return tuple(re.findall(r"\w+", normalise_text(text).casefold()))

@@ -6,9 +6,6 @@ import re
 import unicodedata
 from collections.abc import Container
 
-from build_tools import cache
-from build_tools.cache import memoised
-
 SLUG_MAX_LENGTH = 60
 """Longest slug slugify returns; longer ones are cut at a word boundary."""
 
@@ -20,7 +17,6 @@ _FOLDS = str.maketrans({
 })
 
 
-@memoised(cache.TEXTS)
 def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
     """Return text as a lowercase ASCII slug of at most max_length characters.
 

@@ -33,8 +33,8 @@ class PlacedParagraph:
 class HistoryEntry(NamedTuple):
     """One published state of a paragraph: its state right after the event.
 
-    A named tuple, not a dataclass: every paragraph's memo keys hold its history,
-    and a tuple hashes and compares in C.
+    A named tuple: a paragraph's facts hold its history, and a rebuild compares them
+    (see ``model.cache``); a tuple compares in C.
     """
 
     date: str

@@ -10,8 +10,8 @@ from typing import Mapping, NamedTuple
 class Mention(NamedTuple):
     """A glossary term found in a text: ``text[start:end]`` names ``entry_id``.
 
-    A named tuple, not a dataclass: every paragraph's memo keys hold dozens of
-    mentions, and a tuple hashes and compares in C.
+    A named tuple, as the other notes are: a paragraph's facts hold dozens of
+    mentions, and a rebuild compares them (see ``model.cache``); a tuple compares in C.
     """
 
     start: int
@@ -20,11 +20,7 @@ class Mention(NamedTuple):
 
 
 class PieceMentions(NamedTuple):
-    """Mentions in one piece of a paragraph: its text (item -1) or one item.
-
-    This and ``Commitment`` are named tuples, as ``terms.Mention`` is: they fill
-    the memo keys of every paragraph, and tuples hash and compare in C.
-    """
+    """Mentions in one piece of a paragraph: its text (item -1) or one item."""
 
     item: int
     """-1 for the paragraph's own text, else the index of the item."""
@@ -81,16 +77,6 @@ class AnnotatedCorpus:
     """(document slug, section id) → topic ids."""
     entry_documents: Mapping[str, str]
     """Glossary id → slug of the published document it names."""
-
-
-@dataclass(frozen=True)
-class TopicAssignment:
-    """Which paragraphs and sections are on which topics."""
-
-    paragraphs: Mapping[str, tuple[str, ...]]
-    """Paragraph id → topic ids."""
-    sections: Mapping[tuple[str, str], tuple[str, ...]]
-    """(document slug, section id) → topic ids."""
 
 
 @dataclass(frozen=True)

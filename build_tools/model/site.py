@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from build_tools import cache
 from build_tools.model.document import Document
 from build_tools.model.ids import HistoryEntry, PlacedParagraph, PlacedSection, Registry
 from build_tools.model.notes import Annotations, ParagraphNotes
@@ -46,12 +45,8 @@ class RelatedTarget(NamedTuple):
 
 
 class ParagraphFacts(NamedTuple):
-    """Everything any page shows of one published paragraph, the page itself aside.
-
-    One per paragraph per generation, interned (see ``SiteData.facts``): equal facts of
-    two generations are one object, so the memo keys of every renderer hash and compare
-    them in constant time, and an unchanged paragraph is recognised without reading it.
-    """
+    """Everything any page shows of one published paragraph, the page itself aside: what
+    its HTML and its rows on the aggregate pages and in the exports are made from."""
 
     id: str
     document: str
@@ -77,24 +72,34 @@ class ParagraphFacts(NamedTuple):
 
 
 class DocumentFacts(NamedTuple):
-    """Everything the aggregate pages read of one document: interned as paragraph facts are."""
+    """Everything a document's pages and its share of the aggregate pages are made from,
+    besides the document itself."""
 
     slug: str
     title: str
     sections: tuple[tuple[str, str, str, tuple[str, ...]], ...]
     """(id, URL, heading, topics of the whole section) of each placed section."""
-    paragraphs: tuple[cache.Frozen, ...]
-    """The interned ``ParagraphFacts`` of its paragraphs, in order."""
+    paragraphs: tuple[ParagraphFacts, ...]
+    """The facts of its paragraphs, in site order."""
 
 
-_INTERNED = cache.Memo(maxsize=cache.TEXTS)
-"""Facts by themselves: the one object of equal facts."""
+@dataclass(frozen=True)
+class LinkContext:
+    """What a paragraph's links depend on besides its own notes: which glossary entries
+    name a published document, and the topics' titles and URLs."""
 
+    entry_documents: tuple[tuple[str, str], ...]
+    """(glossary id, slug of the published document it names), sorted."""
+    topics: tuple[TopicInfo, ...]
 
-def interned(value) -> cache.Frozen:
-    """Return the one ``Frozen`` of facts equal to ``value`` this process keeps."""
-    frozen = cache.Frozen(value)
-    return _INTERNED.get(frozen, lambda: frozen)
+    @cached_property
+    def document_of(self) -> dict[str, str]:
+        """Glossary id → slug of the published document it names."""
+        return dict(self.entry_documents)
+
+    @cached_property
+    def topic(self) -> dict[str, TopicInfo]:
+        return {t.id: t for t in self.topics}
 
 
 @dataclass(frozen=True)
@@ -165,9 +170,9 @@ class SiteData:
         return {r.id: r for r in self.registry.paragraphs}
 
     @cached_property
-    def link_facts(self) -> tuple:
+    def link_context(self) -> LinkContext:
         """The site-wide facts a paragraph's links depend on besides its own notes."""
-        return (tuple(sorted(self.entry_documents.items())), self.topics)
+        return LinkContext(tuple(sorted(self.entry_documents.items())), self.topics)
 
     @cached_property
     def topic(self) -> dict[str, TopicInfo]:
@@ -194,8 +199,8 @@ class SiteData:
         return targets
 
     @cached_property
-    def facts(self) -> dict[str, cache.Frozen]:
-        """Published paragraph id → its interned ``ParagraphFacts``."""
+    def facts(self) -> dict[str, ParagraphFacts]:
+        """Published paragraph id → its facts."""
         facts = {}
         targets, notes_of = self.related_target, self.annotations.notes
         records, urls = self._records, self.paragraph_urls
@@ -203,24 +208,24 @@ class SiteData:
         for p in self.paragraphs:
             para, record = p.paragraph, records.get(p.id)
             notes = notes_of.get(p.id, empty)
-            facts[p.id] = interned(ParagraphFacts(
+            facts[p.id] = ParagraphFacts(
                 p.id, p.document, p.section, urls[p.id], para.label, para.numbered, para.text,
                 tuple((i.marker, i.text) for i in para.items) if para.items else (),
                 para.footnote_refs, notes, record.history if record else (),
                 *places[(p.document, p.section)],
-                tuple(targets[r] for r in notes.related if r in targets) if notes.related else ()))
+                tuple(targets[r] for r in notes.related if r in targets) if notes.related else ())
         return facts
 
     @cached_property
-    def document_facts(self) -> dict[str, cache.Frozen]:
-        """Document slug → its interned ``DocumentFacts``."""
+    def document_facts(self) -> dict[str, DocumentFacts]:
+        """Document slug → its facts."""
         facts = self.facts
-        return {doc.slug: interned(DocumentFacts(
+        return {doc.slug: DocumentFacts(
             doc.slug, doc.title,
             tuple((s.id, s.url, section_heading(doc.sections[s.index]),
                    self.section_topics.get((doc.slug, s.id), ())) for s in self.sections_of[doc.slug]),
             tuple(facts[p.id] for s in self.sections_of[doc.slug]
-                  for p in self.paragraphs_of.get((doc.slug, s.id), ()))))
+                  for p in self.paragraphs_of.get((doc.slug, s.id), ())))
             for doc in self.documents}
 
 

@@ -172,3 +172,5 @@ class Inputs:
     topics: tuple[Topic, ...] = ()
     ignored: tuple[IgnoredCandidate, ...] = ()
     """Names the glossary need not cover (``glossary-ignore.yml``), each with its reason."""
+    templates: tuple[tuple[str, str], ...] = ()
+    """(file name, text) of every page template (package data, read with the source)."""

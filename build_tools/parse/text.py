@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_tools import cache
-from build_tools.cache import memoised
 from build_tools.errors import BuildError
 from build_tools.model.document import Document, Item, Paragraph, RemovedLine, Section
 from build_tools.model.source import HeadingSplit, SourceText
@@ -33,7 +31,6 @@ class ParseError(BuildError):
     """A text that cannot be parsed, or a sidecar statement that does not fit it."""
 
 
-@memoised(cache.DOCUMENTS)
 def parse_text(source: SourceText) -> Document:
     """Return the Document of a source text; raise ParseError when it holds no text."""
     lines = source.text.split("\n")

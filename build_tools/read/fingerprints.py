@@ -8,9 +8,6 @@ import hashlib
 import re
 import unicodedata
 
-from build_tools import cache
-from build_tools.cache import memoised
-
 _QUOTES = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
@@ -21,14 +18,12 @@ _QUOTES = str.maketrans({
 _BULLET = re.compile(r"^\s*[-•*·–—▪◦]\s+", re.MULTILINE)
 
 
-@memoised(cache.TEXTS)
 def normalise_text(text: str) -> str:
     """Return text as compared: NFKC, plain quotes and dashes, no bullet glyphs, single spaces."""
     text = _BULLET.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
     return " ".join(text.split())
 
 
-@memoised(cache.TEXTS)
 def fingerprint(text: str) -> str:
     """Return the first 16 hex digits of the sha256 of the normalised text."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]

@@ -13,8 +13,6 @@ from typing import Any
 
 import yaml
 
-from build_tools import cache
-from build_tools.cache import memoised
 from build_tools.errors import BuildError, SourceError
 from build_tools.model.source import Glossary, GlossaryEntry, IgnoredCandidate
 from build_tools.read.files import parse_yaml, read_yaml_text
@@ -145,7 +143,6 @@ def _check_terms(entry: GlossaryEntry, lines: dict[str, int], alias_lines: list[
             owners[key] = (entry.id, line)
 
 
-@memoised(cache.DOCUMENTS)
 def parse_glossary(text: str, path: Path) -> Glossary:
     """Return the glossary in ``text``; raise GlossaryError listing every problem."""
     problems: list[Problem] = []

@@ -14,8 +14,6 @@ from json.decoder import JSONObject
 from json.scanner import py_make_scanner
 from pathlib import Path
 
-from build_tools import cache
-from build_tools.cache import memoised
 from build_tools.errors import BuildError
 from build_tools.model.ids import AnchorRecord, HistoryEntry, Registry, SectionRecord
 from build_tools.read.fingerprints import fingerprint
@@ -55,10 +53,9 @@ def load_registry(path: Path | str) -> Registry:
         raise RegistryError(path, 1, f"not UTF-8 ({error.reason})") from None
     except OSError as error:
         raise RegistryError(path, 1, f"cannot be read ({error.strerror})") from None
-    return _LAST.get(text, lambda: parse_registry(text, path))
+    return parse_registry(text, path)
 
 
-@memoised(cache.DOCUMENTS)
 def parse_registry(text: str, path: Path | str) -> Registry:
     """Return the registry written in text; path names the file in errors."""
     try:
@@ -302,7 +299,3 @@ def _history_entry(node: object, record: dict, what: str) -> HistoryEntry:
     _site_url(node["url"], node, "url", f"a history entry of {what}")
     return HistoryEntry(node["date"], node["text"], node["label"], node["url"], event)
 
-
-_LAST = cache.Memo(1)
-"""The registry text this process last read or wrote → its registry, so that a build
-reads the registry the previous build in the same process wrote without parsing it."""

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import yaml
 
-from build_tools import cache
-from build_tools.cache import memoised
 from build_tools.errors import SourceError
 from build_tools.model.source import HeadingSplit, Sidecar
 from build_tools.read.files import parse_yaml
@@ -99,9 +97,7 @@ def _item_line(node: yaml.Node | None, index: int, default: int) -> int:
     return default
 
 
-@memoised(cache.DOCUMENTS)
 def sidecar_from_text(text: str, path: Path) -> Sidecar:
-    """Return the sidecar written in ``text`` (memoised: a rebuild parses only sidecars
-    that changed); ``path`` names the file in errors."""
+    """Return the sidecar written in ``text``; ``path`` names the file in errors."""
     data, node = parse_yaml(text, path)
     return parse_sidecar(data, node, path)

@@ -7,10 +7,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-
-from build_tools import cache
-from build_tools.cache import memoised
 
 _SCAN = re.compile(r"([^\W_]+)|(\S)")
 """A word (group 1) or any other non-space character (group 2, a mark)."""
@@ -40,9 +36,8 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> tuple[str, str]:
-    """Return (cased, key) of a word: accents stripped, then case-folded (memoised)."""
+    """Return (cased, key) of a word: accents stripped, then case-folded."""
     cased = word if word.isascii() else _strip_accents(word)
     return cased, cased.casefold()
 
@@ -68,7 +63,6 @@ def tokenise(text: str) -> list[Token]:
     return [Token(*fields) for fields in zip(*_scan(text))]
 
 
-@memoised(cache.TEXTS)
 def term_key(term: str) -> tuple[str, ...]:
     """Return the normalised token keys of ``term``: equal keys match alike."""
     return tuple(token.key for token in tokenise(term))

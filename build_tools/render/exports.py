@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from html import escape
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
-from build_tools import cache
 from build_tools.model.document import plain_text
 from build_tools.model.ids import AnchorRecord, Registry
-from build_tools.model.site import DataFile, ParagraphFacts, SiteData, term_url
+from build_tools.model.site import DataFile, DocumentFacts, ParagraphFacts, SiteData, term_url
 from build_tools.read.registry import history_data
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -23,16 +24,16 @@ TERMS_JS = "assets/terms.js"
 
 
 def paragraph_rows(site: SiteData) -> list[str]:
-    """Return the JSON of each api/paragraphs.json object, in site order.
-
-    Each document's rows are memoised by its facts, so a rebuild encodes only what changed.
-    """
+    """Return the JSON of each api/paragraphs.json object, in site order."""
     rows: list[str] = []
     for doc in site.documents:
-        facts = site.document_facts[doc.slug]
-        rows += _ROWS.get(facts, lambda: tuple(_json(paragraph_object(p.value), end="")
-                                               for p in facts.value.paragraphs))
+        rows += document_rows(site.document_facts[doc.slug])
     return rows
+
+
+def document_rows(doc: DocumentFacts) -> tuple[str, ...]:
+    """Return the JSON of the api/paragraphs.json object of each of a document's paragraphs."""
+    return tuple(_json(paragraph_object(p), end="") for p in doc.paragraphs)
 
 
 def paragraph_object(p: ParagraphFacts) -> dict:
@@ -52,10 +53,6 @@ def paragraph_object(p: ParagraphFacts) -> dict:
         "commitments": [{"anchor": c.anchor, "sentence": c.sentence, "text": c.text,
                          "verb": c.verb} for c in notes.commitments],
     }
-
-
-_ROWS = cache.Memo(maxsize=cache.TEXTS)
-"""Encoded export objects by what they are made from."""
 
 
 def glossary_export(site: SiteData) -> list[dict]:
@@ -102,45 +99,45 @@ def _json(data: object, end: str = "\n") -> str:
 
 
 def _json_list(rows: list[str]) -> str:
-    """Return the compact JSON array of objects already encoded: as ``_json`` of the list.
-
-    Memoised by the rows themselves (shared with their own memo, so the key is cheap
-    to compare): an unchanged export is not joined again.
-    """
-    key = tuple(rows)
-    return _FILES.get(key, lambda: f"[{','.join(key)}]\n")
+    """Return the compact JSON array of objects already encoded: as ``_json`` of the list."""
+    return f"[{','.join(rows)}]\n"
 
 
-_FILES = cache.Memo(maxsize=4)
-"""Two exports joined from rows, for this generation and the one before."""
+def records_by_document(registry: Registry) -> list[tuple[AnchorRecord, ...]]:
+    """Return the registry's records in runs of one document each, in the registry's order."""
+    return [tuple(run) for _, run in groupby(registry.paragraphs, key=attrgetter("document"))]
 
 
-def _anchor_rows(site: SiteData) -> list[str]:
-    """Return the JSON of each api/anchors.json object, memoised by its record."""
-    return [_ROWS.get(record, lambda: _json(anchor_object(record), end=""))
-            for record in site.registry.paragraphs]
+def anchor_rows(records: tuple[AnchorRecord, ...]) -> tuple[str, ...]:
+    """Return the JSON of the api/anchors.json object of each record."""
+    return tuple(_json(anchor_object(record), end="") for record in records)
 
 
-def _anchor_map_script(site: SiteData) -> str:
-    """Return assets/anchor-map.js: id → {url, status, label, date}, keys sorted, ASCII only."""
+def anchor_map_entries(records: tuple[AnchorRecord, ...]) -> tuple[tuple[str, str], ...]:
+    """Return (id, its entry of the anchor map: '"id":{...}') of each record."""
     entries = []
-    for record in sorted(site.registry.paragraphs, key=lambda r: r.id):
+    for record in records:
         date = record.history[-1].date if record.history else ""
-        key = ("map", record.id, record.url, record.status, record.label, date)
-        entries.append(_ROWS.get(key, lambda: json.dumps(
+        entries.append((record.id, json.dumps(
             {record.id: {"url": record.url, "status": record.status, "label": record.label,
                          "date": date}}, ensure_ascii=True, separators=(",", ":"), sort_keys=True)[1:-1]))
+    return tuple(entries)
+
+
+def anchor_map_script(entries: list[tuple[str, str]]) -> str:
+    """Return assets/anchor-map.js: id → {url, status, label, date}, keys sorted, ASCII only."""
     # The map is a script, not JSON, so that a page opened from disk (file://) can load it.
-    return f"window.G7_ANCHORS={{{','.join(entries)}}};\n"
+    return f"window.G7_ANCHORS={{{','.join(entry for _, entry in sorted(entries))}}};\n"
 
 
 def data_files(site: SiteData) -> tuple[DataFile, ...]:
     """Return the export files and the anchor map, as written into the site."""
+    runs = records_by_document(site.registry)
     return (
         DataFile("api/paragraphs.json", _json_list(paragraph_rows(site))),
         DataFile("api/glossary.json", _json(glossary_export(site))),
-        DataFile("api/anchors.json", _json_list(_anchor_rows(site))),
-        DataFile(ANCHOR_MAP_JS, _anchor_map_script(site)),
+        DataFile("api/anchors.json", _json_list([row for run in runs for row in anchor_rows(run)])),
+        DataFile(ANCHOR_MAP_JS, anchor_map_script([e for run in runs for e in anchor_map_entries(run)])),
         DataFile(TERMS_JS, f"window.G7_TERMS={json.dumps(popover_terms(site), ensure_ascii=True, separators=(',', ':'))};\n"),
         *(DataFile(f"{old}index.html", redirect_page(old, new))
           for old, new in redirects(site.registry).items()),

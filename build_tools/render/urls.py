@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
-
-@lru_cache(maxsize=1 << 16)
 def _relative_path(base: str, path: str) -> str:
     """Return ``posixpath.relpath(path or '.', base or '.')`` for two site-root-relative paths.
 
-    Pure string work (no ``os.getcwd``), memoised: pages link to the same few
-    targets thousands of times.
+    Pure string work (no ``os.getcwd``).
     """
     from_parts = [p for p in base.split("/") if p and p != "."]
     to_parts = [p for p in path.split("/") if p and p != "."]

@@ -46,7 +46,7 @@ from typing import Iterator
 
 from build_tools.errors import BuildError, Finding
 from build_tools.model.ids import Registry
-from build_tools.read.registry import _LAST, dumps_registry
+from build_tools.read.registry import dumps_registry
 from build_tools.site.file_writes import make_ordinary, sync_folder, write_text_atomic
 
 JOURNAL = ".publish-journal.json"
@@ -315,4 +315,3 @@ def write_registry_atomic(path: Path | str, registry: Registry, text: str | None
     ordinary mode of a new file; ``text``, when given, is ``dumps_registry(registry)``."""
     text = dumps_registry(registry) if text is None else text
     write_text_atomic(Path(path), text)
-    _LAST.get(text, lambda: registry)  # kept: the next read of this text is this registry

@@ -1,13 +1,11 @@
-"""Stage 6a, write: generated pages to a folder, rewriting only what changed."""
+"""Generated pages to a folder, writing only the pages whose content changed."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-from build_tools import collector
 from build_tools.model.site import Page
 
 
@@ -24,55 +22,18 @@ class WriteReport:
                 f"{len(self.removed)} removed")
 
 
-class _Written(NamedTuple):
-    """What this process last wrote at a path."""
-
-    mtime_ns: int
-    size: int
-    content: str
-    """The very string written: a memoised page that comes back is recognised by
-    identity, and any other string is compared with it, so no page is hashed."""
-
-
-_WRITTEN: dict[str, _Written] = {}
-"""By path. Paths are strings here: a page costs a few system calls, and pathlib's
-objects cost more than those at two thousand pages."""
-
-
-def _remember(path: str, content: str) -> None:
-    stat = os.stat(path)
-    _WRITTEN[path] = _Written(stat.st_mtime_ns, stat.st_size, content)
-
-
 def _bytes_to_write(path: str, content: str) -> bytes | None:
-    """Return ``content`` encoded when ``path`` does not hold it, None when it does.
-
-    A file this process wrote and nobody touched since is compared with the string
-    written (by identity first); any other file is read back and compared. Either
-    way the content is encoded at most once.
-    """
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return content.encode("utf-8")
-    known = _WRITTEN.get(path)
-    if known is not None and (known.mtime_ns, known.size) == (stat.st_mtime_ns, stat.st_size):
-        if known.content is content:
-            return None
-        if known.content == content:
-            # Equal words in a new string: remember this one, so the next build
-            # recognises it by identity.
-            _WRITTEN[path] = known._replace(content=content)
-            return None
-        return content.encode("utf-8")
+    """Return ``content`` encoded when the file at ``path`` does not hold it, None when it
+    does (the file is read back and compared)."""
     data = content.encode("utf-8")
-    if stat.st_size != len(data):
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        return data
+    if size != len(data):
         return data
     with open(path, "rb") as handle:
-        if handle.read() != data:
-            return data
-    _remember(path, content)
-    return None
+        return None if handle.read() == data else data
 
 
 MANIFEST = ".generated-pages"
@@ -82,19 +43,6 @@ MANIFEST = ".generated-pages"
 def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     """Write ``pages`` under ``out``; unchanged files are left untouched, and pages an
     earlier write made that are no longer generated are removed."""
-    with collector.paused():
-        return _write_pages(pages, out)
-
-
-def is_inside(src_uri: str) -> bool:
-    """Return True when ``src_uri`` names a file below the output folder: relative,
-    with no empty, '.' or '..' segment."""
-    parts = src_uri.split("/")
-    return not src_uri.startswith("/") and "\\" not in src_uri and all(
-        part not in ("", ".", "..") for part in parts)
-
-
-def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     written, kept = [], []
     folders: set[str] = set()
     root = str(out)
@@ -115,8 +63,21 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         # build makes, so that build writes it again.
         with open(path, "wb") as handle:
             handle.write(data)
-        _remember(path, page.content)
         written.append(page.src_uri)
+    return WriteReport(tuple(written), tuple(kept), remove_pages_no_longer_made(pages, out))
+
+
+def is_inside(src_uri: str) -> bool:
+    """Return True when ``src_uri`` names a file below the output folder: relative,
+    with no empty, '.' or '..' segment."""
+    parts = src_uri.split("/")
+    return not src_uri.startswith("/") and "\\" not in src_uri and all(
+        part not in ("", ".", "..") for part in parts)
+
+
+def remove_pages_no_longer_made(pages: tuple[Page, ...], out: Path) -> tuple[str, ...]:
+    """Remove the pages an earlier write made under ``out`` that are not among ``pages``;
+    return them. The list of pages written is kept in ``out`` (``MANIFEST``)."""
     wanted = {page.src_uri for page in pages}
     # Only pages an earlier write made are ever removed: other files in the folder are not ours.
     manifest = out / MANIFEST
@@ -132,7 +93,7 @@ def _write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
     listing = "\n".join(sorted(page.src_uri for page in pages))
     if listing != "\n".join(earlier):
         manifest.write_text(listing, encoding="utf-8")
-    return WriteReport(tuple(written), tuple(kept), tuple(removed))
+    return tuple(removed)
 
 
 def mark_changed(pages: tuple[Page, ...], out: Path) -> None:
