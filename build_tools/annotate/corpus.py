@@ -12,6 +12,7 @@ from build_tools.annotate.related import RelatedInput, WordTerms, related_paragr
 from build_tools.annotate.terms import (TermMatcher, TokenKeys, build_matcher, find_mentions,
                                         keyword_matcher, text_tokens)
 from build_tools.annotate.topics import section_topics, topics_of
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, paragraph_plain_text
 from build_tools.model.ids import Identified, PlacedParagraph
 from build_tools.model.notes import (AnnotatedCorpus, Annotations, Commitment, ParagraphNotes,
@@ -92,15 +93,18 @@ def annotate_corpus(documents: tuple[Document, ...], identified: Identified, glo
 
 
 def annotate(documents: tuple[Document, ...], identified: Identified, glossary: Glossary,
-             topics: tuple[Topic, ...],
-             section_overrides: Mapping[str, Mapping[str, tuple[str, ...]]]) -> AnnotatedCorpus:
-    """Return the annotations of an identified corpus, every document's findings made now."""
-    matcher, keywords = build_matcher(glossary), keyword_matcher(topics)
+             topics: tuple[Topic, ...], section_overrides: Mapping[str, Mapping[str, tuple[str, ...]]],
+             cache: BuildCache | None = None) -> AnnotatedCorpus:
+    """Return the annotations of an identified corpus: each document's findings (kept in
+    ``cache`` by document), then the passes over the corpus."""
+    matcher = cached(cache, "glossary matcher", build_matcher, glossary)
+    keywords = cached(cache, "keyword matcher", keyword_matcher, topics)
     topic_terms = tuple((t.id, t.terms) for t in topics)
     findings: dict[str, ParagraphFindings] = {}
     for paragraphs in paragraphs_by_document(identified.paragraphs):
-        findings.update(zip((p.id for p in paragraphs),
-                            document_findings(paragraphs, matcher, keywords, topic_terms)))
+        found = cached(cache, ("findings", paragraphs[0].document), document_findings,
+                       paragraphs, matcher, keywords, topic_terms)
+        findings.update(zip((p.id for p in paragraphs), found))
     return annotate_corpus(documents, identified, glossary, topics, section_overrides, findings)
 
 

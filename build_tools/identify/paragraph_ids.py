@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from build_tools.identify.matching import (NewParagraph, OldParagraph, match_paragraphs,
                                            paragraph_text)
-from build_tools.identify.section_ids import place_sections, wanted_slug
+from build_tools.identify.section_ids import place_sections, wanted_slugs
 from build_tools.identify.slugs import slugify, unique_id
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, Paragraph
 from build_tools.model.ids import (PUBLISHED_STATUSES, AnchorRecord, HistoryEntry, Identified,
                                    MatchReport, PlacedParagraph, PlacedSection, Registry,
@@ -39,24 +40,27 @@ class _Located(NamedTuple):
 
 
 def identify(documents: tuple[Document, ...], registry: Registry, today: str,
-             anchor_prefixes: Mapping[str, str] | None = None) -> Identified:
+             anchor_prefixes: Mapping[str, str] | None = None,
+             cache: BuildCache | None = None) -> Identified:
     """Return the documents' sections and paragraphs with permanent ids, and the new registry.
 
     today is the ISO date written into history entries of paragraphs that
     changed; anchor_prefixes maps a document slug to its id prefix (default:
     the slug).
     """
-    located = [_Located(d, si, pi, p, text, fingerprint(text)) for d in documents
-               for si, s in enumerate(d.sections) for pi, p in enumerate(s.paragraphs)
-               for text in (paragraph_text(p),)]
+    located = [_Located(d, si, pi, p, text, print_)
+               for d in documents
+               for (si, pi, p), (text, print_) in zip(
+                   _paragraphs_of(d), cached(cache, ("fingerprints", d.slug), paragraph_fingerprints, d))]
+    wanted = {d.slug: cached(cache, ("wanted slugs", d.slug), wanted_slugs, d) for d in documents}
     old_by_id = {r.id: r for r in registry.paragraphs}
-    claims, parts, absorbed = _claims(match_paragraphs(_old_view(registry), _new_view(located)))
+    claims, parts, absorbed = _claims(match_paragraphs(_old_view(registry), _new_view(located, wanted)))
     votes: dict[tuple[str, int], Counter] = {}
     for index, (old_id, _) in claims.items():
         where, old = located[index], old_by_id[old_id]
         if old.document == where.document.slug:
             votes.setdefault((old.document, where.section_index), Counter())[old.section] += 1
-    placed_sections, section_records, section_changes = place_sections(documents, registry.sections, votes)
+    placed_sections, section_records, section_changes = place_sections(documents, registry.sections, votes, wanted)
     section_at = {(s.document, s.index): s for s in placed_sections}
     ids = _assign_ids(located, claims, section_at, set(old_by_id), anchor_prefixes or {})
 
@@ -99,6 +103,17 @@ def identify(documents: tuple[Document, ...], registry: Registry, today: str,
     return Identified(placed_sections, tuple(placed), new_registry, report)
 
 
+def _paragraphs_of(document: Document) -> list[tuple[int, int, Paragraph]]:
+    """Return (section index, position in section, paragraph) of each paragraph, in order."""
+    return [(si, pi, p) for si, s in enumerate(document.sections) for pi, p in enumerate(s.paragraphs)]
+
+
+def paragraph_fingerprints(document: Document) -> tuple[tuple[str, str], ...]:
+    """Return (text with items, fingerprint) of each of a document's paragraphs, in order."""
+    return tuple((text, fingerprint(text)) for _, _, p in _paragraphs_of(document)
+                 for text in (paragraph_text(p),))
+
+
 def _old_view(registry: Registry) -> list[OldParagraph]:
     """Return the registry records as the matcher sees them."""
     positions: Counter = Counter()
@@ -112,16 +127,15 @@ def _old_view(registry: Registry) -> list[OldParagraph]:
     return views
 
 
-def _new_view(located: list[_Located]) -> list[NewParagraph]:
-    """Return this build's paragraphs as the matcher sees them."""
+def _new_view(located: list[_Located], wanted: Mapping[str, tuple[str, ...]]) -> list[NewParagraph]:
+    """Return this build's paragraphs as the matcher sees them (``wanted``: each document's
+    ``wanted_slugs``)."""
     positions: Counter = Counter()
-    hints: dict[tuple[str, int], str] = {}
     views = []
     for index, where in enumerate(located):
-        slug, key = where.document.slug, (where.document.slug, where.section_index)
-        if key not in hints:
-            hints[key] = wanted_slug(where.document, where.section_index)
-        views.append(NewParagraph(index, slug, hints[key], positions[slug], where.fingerprint, where.text))
+        slug = where.document.slug
+        views.append(NewParagraph(index, slug, wanted[slug][where.section_index], positions[slug],
+                                  where.fingerprint, where.text))
         positions[slug] += 1
     return views
 

@@ -52,6 +52,11 @@ def wanted_slug(document: Document, index: int) -> str:
     return f"section-{index + 1}"
 
 
+def wanted_slugs(document: Document) -> tuple[str, ...]:
+    """Return the slug each of a document's sections asks for (see ``wanted_slug``)."""
+    return tuple(wanted_slug(document, index) for index in range(len(document.sections)))
+
+
 def _url_slug(record: SectionRecord, document: str) -> str:
     return _slug_of(record.url, document)
 
@@ -67,12 +72,13 @@ def _used_slugs(record: SectionRecord, document: str) -> set[str]:
 
 
 def place_sections(documents: tuple[Document, ...], old_records: tuple[SectionRecord, ...],
-                   votes: Mapping[tuple[str, int], Counter]
+                   votes: Mapping[tuple[str, int], Counter], wanted: Mapping[str, tuple[str, ...]]
                    ) -> tuple[tuple[PlacedSection, ...], tuple[SectionRecord, ...], SectionChanges]:
     """Return the placed sections (site order), the new section records and what changed.
 
     votes maps (document slug, section index) to a count of the old section ids
-    its matched paragraphs came from.
+    its matched paragraphs came from; wanted maps a document slug to its
+    ``wanted_slugs``.
     """
     placed: list[PlacedSection] = []
     records: list[SectionRecord] = []
@@ -84,20 +90,20 @@ def place_sections(documents: tuple[Document, ...], old_records: tuple[SectionRe
         olds_of.setdefault(r.id.split("/")[0], []).append(r)
     for document in documents:
         olds = olds_of.get(document.slug, [])
-        chosen = _choose(document, olds, votes)
+        chosen = _choose(document, olds, votes, wanted[document.slug])
         assigned: set[str] = set()
         used = [(r, _used_slugs(r, document.slug)) for r in olds]
         for index, section in enumerate(document.sections):
-            wanted = wanted_slug(document, index)
+            asked = wanted[document.slug][index]
             old = chosen.get(index)
             taken = assigned.union(*(slugs for r, slugs in used if r is not old))
             if old is None:
-                slug = unique_slug(wanted or "introduction", taken) if wanted in taken else wanted
+                slug = unique_slug(asked or "introduction", taken) if asked in taken else asked
                 key = section_key(document.slug, slug)
                 record = SectionRecord(key, section_url(document.slug, slug), section.title or "")
                 new.append(key)
             else:
-                slug = unique_slug(wanted, taken)
+                slug = unique_slug(asked, taken)
                 url = section_url(document.slug, slug)
                 record = replace(old, title=section.title or "", url=url)
                 if url != old.url:
@@ -126,13 +132,13 @@ def place_sections(documents: tuple[Document, ...], old_records: tuple[SectionRe
 
 
 def _choose(document: Document, olds: list[SectionRecord],
-            votes: Mapping[tuple[str, int], Counter]) -> dict[int, SectionRecord]:
+            votes: Mapping[tuple[str, int], Counter], wanted: tuple[str, ...]) -> dict[int, SectionRecord]:
     """Return section index -> the old record it continues: same title slug, else the paragraphs' majority."""
     by_url_slug = {_url_slug(r, document.slug): r for r in olds}
     by_id = {r.id: r for r in olds}
     chosen: dict[int, SectionRecord] = {}
     for index in range(len(document.sections)):
-        old = by_url_slug.get(wanted_slug(document, index))
+        old = by_url_slug.get(wanted[index])
         if old is not None and old not in chosen.values():
             chosen[index] = old
     proposals = []

@@ -25,8 +25,9 @@ def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
     non-alphanumerics becomes one hyphen. A long slug is cut at the last word
     boundary that fits. Returns '' when text has no letter or digit.
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_FOLDS))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    if not text.isascii():  # ASCII text is its own fold
+        text = unicodedata.normalize("NFKD", text.translate(_FOLDS)).encode("ascii", "ignore").decode("ascii")
+    ascii_text = text.lower()
     ascii_text = re.sub(r"['`]", "", ascii_text).replace("&", " and ")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(slug) <= max_length:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from build_tools.errors import BuildError, SourceError
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.source import Glossary, GlossaryEntry, IgnoredCandidate
 from build_tools.read.files import parse_yaml, read_yaml_text
 from build_tools.read.source_names import is_web_url
@@ -184,9 +185,9 @@ def parse_glossary(text: str, path: Path) -> Glossary:
     return Glossary(tuple(entries), path)
 
 
-def load_glossary(path: Path) -> Glossary:
+def load_glossary(path: Path, cache: BuildCache | None = None) -> Glossary:
     """Return the glossary read from ``path``."""
-    return parse_glossary(read_yaml_text(Path(path)), Path(path))
+    return cached(cache, "glossary", parse_glossary, read_yaml_text(Path(path)), Path(path))
 
 
 def parse_ignore_list(text: str, path: Path) -> tuple[IgnoredCandidate, ...]:

@@ -15,6 +15,7 @@ from json.scanner import py_make_scanner
 from pathlib import Path
 
 from build_tools.errors import BuildError
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.ids import AnchorRecord, HistoryEntry, Registry, SectionRecord
 from build_tools.read.fingerprints import fingerprint
 from build_tools.read.routes import RESERVED_ROUTES
@@ -42,7 +43,7 @@ class RegistryError(BuildError):
     """The registry file is unreadable or damaged; str() is 'path:line: message'."""
 
 
-def load_registry(path: Path | str) -> Registry:
+def load_registry(path: Path | str, cache: BuildCache | None = None) -> Registry:
     """Return the registry in path; an empty one when the file does not exist."""
     path = Path(path)
     if not path.exists():
@@ -53,7 +54,7 @@ def load_registry(path: Path | str) -> Registry:
         raise RegistryError(path, 1, f"not UTF-8 ({error.reason})") from None
     except OSError as error:
         raise RegistryError(path, 1, f"cannot be read ({error.strerror})") from None
-    return parse_registry(text, path)
+    return cached(cache, "registry", parse_registry, text, path)
 
 
 def parse_registry(text: str, path: Path | str) -> Registry:

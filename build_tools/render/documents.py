@@ -7,11 +7,12 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document
 from build_tools.model.ids import PlacedSection
 from build_tools.model.site import (DocumentFacts, LinkContext, Page, ParagraphFacts, SiteData,
                                     section_heading)
-from build_tools.render.env import Templates, make_page, page_meta
+from build_tools.render.env import Templates, cached_page, make_page, page_meta
 from build_tools.render.html import linked_text
 from build_tools.render.paragraphs import footnote_id, paragraphs_html
 
@@ -141,16 +142,18 @@ def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSec
         removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
 
 
-def document_pages(site: SiteData, templates: Templates) -> tuple[Page, ...]:
-    """Return every document's overview page and its section pages, in site order."""
+def document_pages(site: SiteData, templates: Templates, cache: BuildCache | None = None
+                   ) -> tuple[Page, ...]:
+    """Return every document's overview page and its section pages, in site order (each
+    document's kept in ``cache``)."""
     removed: dict[str, list] = {}
     for url, notices in removed_on_page(site).items():
         removed.setdefault(url.partition("/")[0], []).append((url, notices))
     pages: list[Page] = []
     for doc in site.documents:
-        pages += pages_of_document(templates, doc, site.document_facts[doc.slug],
-                                   site.sections_of[doc.slug], tuple(removed.get(doc.slug, ())),
-                                   site.link_context)
+        pages += cached(cache, ("document pages", doc.slug), pages_of_document, templates, doc,
+                        site.document_facts[doc.slug], site.sections_of[doc.slug],
+                        tuple(removed.get(doc.slug, ())), site.link_context)
     return tuple(pages)
 
 
@@ -177,7 +180,8 @@ def pages_of_document(templates: Templates, doc: Document, facts: DocumentFacts,
     return tuple(pages)
 
 
-def withdrawn_pages(site: SiteData, served: set[str], templates: Templates) -> tuple[Page, ...]:
+def withdrawn_pages(site: SiteData, served: set[str], templates: Templates,
+                    cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return a notice page at each URL where removed paragraphs resolve but no page is served.
 
     A text taken off the site leaves its paragraph links behind: each still
@@ -188,16 +192,16 @@ def withdrawn_pages(site: SiteData, served: set[str], templates: Templates) -> t
         if url in served:
             continue
         meta = page_meta("Text withdrawn", "withdrawn")
-        pages.append(make_page(templates, url, meta, "withdrawn.md.j2", removed=notices))
+        pages.append(cached_page(cache, templates, url, meta, "withdrawn.md.j2", removed=notices))
     return tuple(pages)
 
 
-def home_page(site: SiteData, templates: Templates) -> Page:
+def home_page(site: SiteData, templates: Templates, cache: BuildCache | None = None) -> Page:
     """Return the home page: documents with their sections, then topics."""
     meta = page_meta("G7 texts", "home")
     docs = tuple(
         (_head(doc), human_date(doc.date), tuple((s, section_heading(doc.sections[s.index]))
                                           for s in site.sections_of[doc.slug] if s.id))
         for doc in site.documents)
-    return make_page(templates, "", meta, "home.md.j2", docs=docs, topics=site.topics,
+    return cached_page(cache, templates, "", meta, "home.md.j2", docs=docs, topics=site.topics,
                      paragraph_total=len(site.paragraphs))

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import escape
 
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import Page
 from build_tools.read import yaml_io
 from build_tools.render.urls import relative_url
@@ -89,6 +90,12 @@ def page_meta(title: str, kind: str, **facts: object) -> dict:
             "previous": None, "next": None}
     meta.update(facts)
     return meta
+
+
+def cached_page(cache: BuildCache | None, templates: Templates, url: str, meta: dict, template: str,
+                **context: object) -> Page:
+    """Return ``make_page(templates, url, meta, template, **context)``, kept in ``cache`` by URL."""
+    return cached(cache, ("page", url), make_page, templates, url, meta, template, **context)
 
 
 def make_page(templates: Templates, url: str, meta: dict, template: str, **context: object) -> Page:

@@ -12,6 +12,7 @@ from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
 
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import plain_text
 from build_tools.model.ids import AnchorRecord, Registry
 from build_tools.model.site import DataFile, DocumentFacts, ParagraphFacts, SiteData, term_url
@@ -23,11 +24,11 @@ ANCHOR_MAP_JS = "assets/anchor-map.js"
 TERMS_JS = "assets/terms.js"
 
 
-def paragraph_rows(site: SiteData) -> list[str]:
+def paragraph_rows(site: SiteData, cache: BuildCache | None = None) -> list[str]:
     """Return the JSON of each api/paragraphs.json object, in site order."""
     rows: list[str] = []
     for doc in site.documents:
-        rows += document_rows(site.document_facts[doc.slug])
+        rows += cached(cache, ("export rows", doc.slug), document_rows, site.document_facts[doc.slug])
     return rows
 
 
@@ -130,14 +131,18 @@ def anchor_map_script(entries: list[tuple[str, str]]) -> str:
     return f"window.G7_ANCHORS={{{','.join(entry for _, entry in sorted(entries))}}};\n"
 
 
-def data_files(site: SiteData) -> tuple[DataFile, ...]:
+def data_files(site: SiteData, cache: BuildCache | None = None) -> tuple[DataFile, ...]:
     """Return the export files and the anchor map, as written into the site."""
     runs = records_by_document(site.registry)
+    rows, entries = [], []
+    for run in runs:
+        rows += cached(cache, ("anchor rows", run[0].id), anchor_rows, run)
+        entries += cached(cache, ("anchor map", run[0].id), anchor_map_entries, run)
     return (
-        DataFile("api/paragraphs.json", _json_list(paragraph_rows(site))),
+        DataFile("api/paragraphs.json", _json_list(paragraph_rows(site, cache))),
         DataFile("api/glossary.json", _json(glossary_export(site))),
-        DataFile("api/anchors.json", _json_list([row for run in runs for row in anchor_rows(run)])),
-        DataFile(ANCHOR_MAP_JS, anchor_map_script([e for run in runs for e in anchor_map_entries(run)])),
+        DataFile("api/anchors.json", _json_list(rows)),
+        DataFile(ANCHOR_MAP_JS, anchor_map_script(entries)),
         DataFile(TERMS_JS, f"window.G7_TERMS={json.dumps(popover_terms(site), ensure_ascii=True, separators=(',', ':'))};\n"),
         *(DataFile(f"{old}index.html", redirect_page(old, new))
           for old, new in redirects(site.registry).items()),

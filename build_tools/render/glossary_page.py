@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
 from build_tools.model.source import GlossaryEntry
-from build_tools.render.env import Joined, Templates, make_page, page_meta
+from build_tools.render.env import Joined, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
 from build_tools.render.urls import root_prefix
 
@@ -67,11 +68,12 @@ def mention_link(url: str, label: str) -> str:
     return f'{escape(url)}">¶ {escape(label)}</a>'
 
 
-def mention_groups(site: SiteData) -> dict[str, tuple[MentionGroup, ...]]:
+def mention_groups(site: SiteData, cache: BuildCache | None = None) -> dict[str, tuple[MentionGroup, ...]]:
     """Return, per glossary id, the paragraphs mentioning the entry, grouped by document
     and section."""
-    return merged_mentions(tuple(document_mentions(site.document_facts[doc.slug])
-                                 for doc in site.documents))
+    shares = tuple(cached(cache, ("glossary share", doc.slug), document_mentions,
+                          site.document_facts[doc.slug]) for doc in site.documents)
+    return cached(cache, "glossary mentions", merged_mentions, shares)
 
 
 def merged_mentions(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
@@ -124,14 +126,14 @@ def _listed(group: MentionGroup) -> int:
 
 
 def glossary_pages(site: SiteData, templates: Templates, shown: int | None = None,
-                   per_page: int | None = None) -> tuple[Page, ...]:
+                   per_page: int | None = None, cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return the glossary page and the own mention pages of the entries mentioned in
     more than ``shown`` paragraphs (``MENTIONS_SHOWN``), in pages of at most
     ``per_page`` paragraphs (``MENTIONS_PER_PAGE``)."""
     shown = MENTIONS_SHOWN if shown is None else shown
     per_page = MENTIONS_PER_PAGE if per_page is None else per_page
     by_kind: dict[str, list[EntryView]] = {}
-    mentions = mention_groups(site)
+    mentions = mention_groups(site, cache)
     own_pages: list[Page] = []
     for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
         doc = site.entry_documents.get(entry.id)
@@ -144,13 +146,14 @@ def glossary_pages(site: SiteData, templates: Templates, shown: int | None = Non
             document_url=f"{doc}/" if doc else "",
             mention_count=count)
         if count > shown:
-            documents, pages = mention_pages(templates, entry, groups, per_page)
+            documents, pages = cached(cache, ("mention pages", entry.id), mention_pages, templates,
+                                      entry, groups, per_page)
             view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
             own_pages += pages
         by_kind.setdefault(entry.kind, []).append(view)
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
     meta = page_meta("Glossary", "glossary")
-    return (make_page(templates, GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
+    return (cached_page(cache, templates, GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
 
 
 def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[MentionGroup, ...],

@@ -10,8 +10,9 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
+from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import TOPICS_URL, DocumentFacts, Page, SiteData, TopicInfo
-from build_tools.render.env import Joined, Templates, make_page, page_meta
+from build_tools.render.env import Joined, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
 from build_tools.render.urls import root_prefix
 
@@ -53,14 +54,16 @@ class TopicDocument(NamedTuple):
     sections: tuple[TopicSection, ...]
 
 
-def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...]], dict[str, int]]:
+def topics_documents(site: SiteData, cache: BuildCache | None = None
+                     ) -> tuple[dict[str, tuple[TopicDocument, ...]], dict[str, int]]:
     """Return, per topic id, the documents with their sections and paragraphs on it, and
     the number of paragraphs listed."""
     found: dict[str, list[TopicDocument]] = {t.id: [] for t in site.topics}
     counts = dict.fromkeys(found, 0)
     leads = tuple((t.id, _lead(t.url)) for t in site.topics)
     for doc in site.documents:
-        for topic_id, document, count in document_share(site.document_facts[doc.slug], leads):
+        share = cached(cache, ("topic share", doc.slug), document_share, site.document_facts[doc.slug], leads)
+        for topic_id, document, count in share:
             found[topic_id].append(document)
             counts[topic_id] += count
     return {k: tuple(v) for k, v in found.items()}, counts
@@ -128,14 +131,16 @@ def one_topic_pages(templates: Templates, topic: TopicInfo, documents: tuple[Top
     return tuple(pages)
 
 
-def topic_pages(site: SiteData, templates: Templates, per_page: int | None = None) -> tuple[Page, ...]:
+def topic_pages(site: SiteData, templates: Templates, per_page: int | None = None,
+                cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return the topics index and each topic's page, cut into pages of at most
     ``per_page`` paragraphs (``TOPIC_PARAGRAPHS_PER_PAGE`` when not given)."""
     per_page = TOPIC_PARAGRAPHS_PER_PAGE if per_page is None else per_page
     pages = []
-    by_topic, counts = topics_documents(site)
+    by_topic, counts = topics_documents(site, cache)
     for topic in site.topics:
-        pages += one_topic_pages(templates, topic, by_topic[topic.id], per_page)
+        pages += cached(cache, ("topic pages", topic.id), one_topic_pages, templates, topic,
+                        by_topic[topic.id], per_page)
     meta = page_meta("Topics", "topics")
-    index = make_page(templates, TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
+    index = cached_page(cache, templates, TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()

@@ -6,21 +6,26 @@ config names it ``g7`` wherever it is, and ProperDocs, which reads that group to
 maps ``mkdocs.*`` imports to its own modules, loads it as MkDocs does.
 
 Its state lives on the plugin object, nowhere else. Because the class defines
-``on_startup``, MkDocs keeps one object for the whole of a ``mkdocs serve``: that object
-holds the last generation that built and the error the source has since.
+``on_startup``, MkDocs keeps one object for the whole of a ``mkdocs serve`` (and builds
+it anew for nothing else): that object holds the BuildCache a preview's rebuilds share,
+the last generation that built and the error the source has since.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from build_tools.errors import BuildError
-from build_tools.pipeline import Generated, generate, read_inputs
+from build_tools.model.cache import BuildCache
+from build_tools.pipeline import Generated, generate_from
 from build_tools.site import navigation, search_index
 from build_tools.site.build import build_date, error_page, generated_dir, source_dir
 from build_tools.site.minify import minify_theme_assets
@@ -35,6 +40,9 @@ class G7Plugin(BasePlugin):
     def __init__(self) -> None:
         self.serving = False
         """True under ``mkdocs serve``: a source error then keeps the preview answering."""
+        self.cache: BuildCache | None = None
+        """Under ``mkdocs serve``, what a rebuild reuses of the build before (see
+        ``model.cache``); None otherwise: every build is made from scratch."""
         self.handed: Generated | None = None
         """A generation the command line made and hands over (``build_tools build``)."""
         self.generation: Generated | None = None
@@ -50,7 +58,10 @@ class G7Plugin(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Called once by `mkdocs serve` and `mkdocs build` (not by our own build command).
+        # MkDocs keeps this object for the whole `mkdocs serve` (because the class has
+        # this method), so the cache it holds lives from one rebuild to the next.
         self.serving = command == "serve"
+        self.cache = BuildCache() if self.serving else None
 
     def on_config(self, config):
         # Generate every page before MkDocs looks for files. Under `mkdocs serve`, a source
@@ -58,8 +69,7 @@ class G7Plugin(BasePlugin):
         # succeeds. The error is logged, and the preview keeps the last pages that built,
         # or, when none has yet, shows a page saying what is wrong.
         try:
-            self.generation = (self.handed if self.handed is not None
-                               else generate(read_inputs(source_dir(config)), build_date()))
+            self.generation = self.handed if self.handed is not None else self.generate(config)
             self.failure = None
         except (BuildError, OSError) as err:
             if not self.serving:
@@ -68,13 +78,21 @@ class G7Plugin(BasePlugin):
             log.error("the site cannot be generated: %s", self.failure)
         return config
 
+    def generate(self, config) -> Generated:
+        """Return the generation of the site's source, as one build of the preview's cache
+        when serving (the collector set aside around it: see ``collector_set_aside``)."""
+        if self.cache is None:
+            return generate_from(source_dir(config), build_date())
+        with collector_set_aside():
+            return generate_from(source_dir(config), build_date(), self.cache)
+
     def on_files(self, files: Files, config) -> Files:
         # Add the generated pages (written to disk only when changed) and the data files.
         if self.generation is None:  # serving, and nothing has built yet
             files.append(File.generated(config, "index.md", content=error_page(self.failure or "")))
             return files
         folder = generated_dir(config)
-        self.write_report = write_pages(self.generation.pages, folder)
+        self.write_report = write_pages(self.generation.pages, folder, self.cache)
         if self.failure != self.shown_failure:
             # Every page shows (or stops showing) the error banner: render them all again.
             mark_changed(self.generation.pages, folder)
@@ -142,3 +160,32 @@ class G7Plugin(BasePlugin):
             search_index.write_search_index(self.generation.site, Path(config["site_dir"]))
         # Shrink the theme's CSS and JS as copied into the site.
         minify_theme_assets(Path(config["site_dir"]))
+        if self.cache is not None:
+            gc.unfreeze()
+
+    def on_build_error(self, error):
+        if self.cache is not None:
+            gc.unfreeze()
+
+
+@contextmanager
+def collector_set_aside() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a preview's rebuild generates the site, then
+    set every object alive aside (``gc.freeze``) until MkDocs has built the pages
+    (``on_post_build`` gives them back to it).
+
+    The one place that touches the collector, for ``mkdocs serve`` only. A preview
+    keeps its BuildCache (about a million objects at 200 documents) and each rebuild
+    makes tens of thousands more that live on: without this, nearly every rebuild
+    runs a full collection that walks them all, finds nothing to free (a generation
+    makes no cyclic garbage) and costs about 0.2 s of generation, and more during
+    MkDocs' build. Measured at 200 synthetic documents, an edit until the preview shows
+    it took 1.5-1.7 s with this and 1.9-2.1 s without (``make bench``, edit to page
+    under make serve).
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+    gc.freeze()

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.model.cache import BuildCache, Written
 from build_tools.model.site import Page
 
 
@@ -22,27 +23,44 @@ class WriteReport:
                 f"{len(self.removed)} removed")
 
 
-def _bytes_to_write(path: str, content: str) -> bytes | None:
-    """Return ``content`` encoded when the file at ``path`` does not hold it, None when it
-    does (the file is read back and compared)."""
-    data = content.encode("utf-8")
+def _bytes_to_write(path: str, content: str, cache: BuildCache | None) -> bytes | None:
+    """Return ``content`` encoded when the file at ``path`` does not hold it, None when it does.
+
+    A file ``cache`` says this writer wrote, untouched since (the same modification time
+    and size), is compared with the text written; any other file is read back.
+    """
     try:
-        size = os.stat(path).st_size
+        stat = os.stat(path)
     except FileNotFoundError:
-        return data
-    if size != len(data):
+        return content.encode("utf-8")
+    known = cache.written.get(path) if cache is not None else None
+    if known is not None and (known.mtime_ns, known.size) == (stat.st_mtime_ns, stat.st_size):
+        return None if known.content == content else content.encode("utf-8")
+    data = content.encode("utf-8")
+    if stat.st_size != len(data):
         return data
     with open(path, "rb") as handle:
-        return None if handle.read() == data else data
+        if handle.read() != data:
+            return data
+    _record(cache, path, content)
+    return None
+
+
+def _record(cache: BuildCache | None, path: str, content: str) -> None:
+    """Note in ``cache`` that the file at ``path`` holds ``content`` now."""
+    if cache is not None:
+        stat = os.stat(path)
+        cache.written[path] = Written(stat.st_mtime_ns, stat.st_size, content)
 
 
 MANIFEST = ".generated-pages"
 """The list of pages the last write made, kept in the output folder."""
 
 
-def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
+def write_pages(pages: tuple[Page, ...], out: Path, cache: BuildCache | None = None) -> WriteReport:
     """Write ``pages`` under ``out``; unchanged files are left untouched, and pages an
-    earlier write made that are no longer generated are removed."""
+    earlier write made that are no longer generated are removed. ``cache`` records what
+    was written, so that the next write compares a page with it instead of the file."""
     written, kept = [], []
     folders: set[str] = set()
     root = str(out)
@@ -51,7 +69,7 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
             # Slugs and registry URLs are checked when read: reaching here is a bug.
             raise ValueError(f"page path {page.src_uri!r} is not inside {out}")
         path = os.path.join(root, page.src_uri)
-        data = _bytes_to_write(path, page.content)
+        data = _bytes_to_write(path, page.content, cache)
         if data is None:
             kept.append(page.src_uri)
             continue
@@ -63,6 +81,7 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> WriteReport:
         # build makes, so that build writes it again.
         with open(path, "wb") as handle:
             handle.write(data)
+        _record(cache, path, page.content)
         written.append(page.src_uri)
     return WriteReport(tuple(written), tuple(kept), remove_pages_no_longer_made(pages, out))
 
