@@ -11,9 +11,6 @@ from build_tools.errors import BuildError
 from build_tools.parse.outline import run_outline
 from build_tools.site.commands import dump, publish, run_check
 
-PROJECT = Path(__file__).resolve().parent.parent
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools",
                                      description="Publish official G7 texts as a citable site.")
@@ -21,14 +18,14 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="generate the pages and run the strict MkDocs build")
     build.add_argument("--source", type=Path, default=Path("source"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
-    build.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     dump = sub.add_parser("dump", help="write the generated Markdown pages to a folder")
     dump.add_argument("out", type=Path)
     dump.add_argument("--source", type=Path, default=Path("source"))
     check = sub.add_parser("check", help="check the source and the built site")
     check.add_argument("--source", type=Path, default=Path("source"))
     check.add_argument("--site-dir", type=Path, default=Path("site"))
-    check.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     outline = sub.add_parser("outline", help="print the structure a text is read as")
     outline.add_argument("files", type=Path, nargs="+", metavar="FILE")
     bench = sub.add_parser("bench", help="time make site and make serve on synthetic corpora")

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from build_tools.errors import BuildError
 from build_tools.model.cache import BuildCache
 from build_tools.pipeline import Generated, generate_from
+from build_tools.render.env import TEMPLATES
 from build_tools.site import navigation, search_index
 from build_tools.site.build import build_date, error_page, generated_dir, source_dir
 from build_tools.site.minify import minify_theme_assets
@@ -85,6 +86,11 @@ class G7Plugin(BasePlugin):
             return generate_from(source_dir(config), build_date())
         with collector_set_aside():
             return generate_from(source_dir(config), build_date(), self.cache)
+
+    def on_serve(self, server, config, builder):
+        # A preview rebuilds when a page template of the package changes, wherever it is installed.
+        server.watch(str(TEMPLATES))
+        return server
 
     def on_files(self, files: Files, config) -> Files:
         # Add the generated pages (written to disk only when changed) and the data files.
