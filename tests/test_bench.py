@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.bench.benchmark import SizeFigures, Target, Timed, run_bench, table, targets
-from build_tools.bench.synthetic import (EDIT_SENTENCE, CorpusShape, document_source,
-                                         edit_one_paragraph, edited_text, mention_forms,
-                                         synthetic_entries, write_corpus)
+from build_tools.bench.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edited_text,
+                                         mention_forms, synthetic_entries, write_corpus)
 from build_tools.model.cache import BuildCache
 from build_tools.pipeline import generate, generate_from, read_inputs
 from build_tools.read.glossary import load_glossary
@@ -18,6 +17,16 @@ from build_tools.site.writer import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-01-15"
+
+
+def edit_one_paragraph(path: Path) -> int:
+    """Append a sentence to the middle paragraph of a text file; return its line number.
+
+    The paragraph keeps most of its words, so matching keeps its id ('amended').
+    """
+    text, line = edited_text(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    return line
 
 
 @pytest.fixture(scope="module")

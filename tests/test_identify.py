@@ -17,7 +17,8 @@ from build_tools.model.source import SourceText
 from build_tools.parse.text import parse_text
 from build_tools.read.fingerprints import fingerprint
 from build_tools.read.registry import dumps_registry, parse_registry
-from build_tools.render.exports import anchors_export, redirects
+from build_tools.render.exports import redirects
+from tests.helpers import anchors_export
 
 DAY1, DAY2, DAY3 = "2024-10-11", "2024-11-02", "2025-01-15"
 PREFIXES = {"com": "g7"}

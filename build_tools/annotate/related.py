@@ -31,7 +31,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -149,14 +149,6 @@ class _Vocabulary(dict):
     def __missing__(self, term: str) -> int:
         column = self[term] = len(self)
         return column
-
-
-def similar_pairs(matrix: sparse.csr_matrix,
-                  threshold: float) -> Iterator[tuple[int, int, float]]:
-    """Yield (i, j, cosine) for each pair of rows i > j with cosine >= threshold."""
-    rows, columns, scores = _scores(matrix, threshold)
-    below = rows > columns
-    yield from zip(rows[below].tolist(), columns[below].tolist(), scores[below].tolist())
 
 
 def _scores(matrix: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -181,29 +181,3 @@ def find_mentions(matcher: TermMatcher, text: str, tokens: TextTokens | None = N
                  for first, last, entry_id in found)
 
 
-def first_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    """Return the first mention of each entry, in text order."""
-    seen: set[str] = set()
-    firsts: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.entry_id not in seen:
-            seen.add(mention.entry_id)
-            firsts.append(mention)
-    return tuple(firsts)
-
-
-def count_mentions(mentions: Iterable[Mention]) -> dict[str, int]:
-    """Return entry id -> number of mentions."""
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        counts[mention.entry_id] = counts.get(mention.entry_id, 0) + 1
-    return counts
-
-
-def unmentioned_entries(glossary: Glossary, texts: Iterable[str]) -> list[str]:
-    """Return the ids of entries that no text mentions, in glossary order."""
-    matcher = build_matcher(glossary)
-    mentioned: set[str] = set()
-    for text in texts:
-        mentioned.update(m.entry_id for m in find_mentions(matcher, text))
-    return [entry.id for entry in glossary.entries if entry.id not in mentioned]

@@ -327,16 +327,6 @@ def write_corpus(target: Path, shape: CorpusShape, real_source: Path | None = No
 EDIT_SENTENCE = " We will review progress on these commitments at our next meeting."
 
 
-def edit_one_paragraph(path: Path) -> int:
-    """Append a sentence to the middle paragraph of a text file; return its line number.
-
-    The paragraph keeps most of its words, so matching keeps its id ('amended').
-    """
-    text, line = edited_text(path.read_text(encoding="utf-8"))
-    path.write_text(text, encoding="utf-8")
-    return line
-
-
 def edited_text(text: str) -> tuple[str, int]:
     """Return ``text`` with EDIT_SENTENCE appended to its middle long paragraph line, and
     that line's number."""

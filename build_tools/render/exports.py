@@ -149,11 +149,6 @@ def data_files(site: SiteData, cache: BuildCache | None = None) -> tuple[DataFil
     )
 
 
-def anchors_export(registry: Registry) -> list[dict]:
-    """Return the objects of api/anchors.json: every id ever published."""
-    return [anchor_object(r) for r in registry.paragraphs]
-
-
 def anchor_object(r: AnchorRecord) -> dict:
     """Return the api/anchors.json object of one registry record."""
     return {"id": r.id, "status": r.status, "url": r.url, "successors": list(r.successors),

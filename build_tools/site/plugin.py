@@ -85,7 +85,9 @@ class G7Plugin(BasePlugin):
         if self.cache is None:
             return generate_from(source_dir(config), build_date())
         with collector_set_aside():
-            return generate_from(source_dir(config), build_date(), self.cache)
+            generation = generate_from(source_dir(config), build_date(), self.cache)
+        log.debug("the preview's cache keeps %d results", len(self.cache))
+        return generation
 
     def on_serve(self, server, config, builder):
         # A preview rebuilds when a page template of the package changes, wherever it is installed.

@@ -251,7 +251,7 @@ def _read_journal(path: Path) -> Journal:
 # ------------------------------------------------------------------ ids the site published
 
 ANCHORS_EXPORT = Path("api") / "anchors.json"
-"""Every id a built site published (see ``registry.anchors_export``)."""
+"""Where a built site lists every id it published (see ``render.exports.anchor_object``)."""
 
 
 def missing_published_ids(site_dir: Path, registry: Registry) -> list[str]:
