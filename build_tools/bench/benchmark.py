@@ -35,6 +35,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import yaml
@@ -133,11 +134,7 @@ def bare_config(work: Path, pages: Path, theme: str) -> Path:
 
 def has_material() -> bool:
     """Return True when mkdocs-material's theme is installed."""
-    try:
-        from importlib.metadata import entry_points
-        return any(e.name == "material" for e in entry_points(group="mkdocs.themes"))
-    except Exception:  # noqa: BLE001 - no metadata: treat as not installed
-        return False
+    return any(e.name == "material" for e in entry_points(group="mkdocs.themes"))
 
 
 def build_command(source: Path, site: Path, config: Path) -> list[str]:
