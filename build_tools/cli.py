@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from build_tools.bench.benchmark import run_bench
 from build_tools.errors import BuildError
-
-PROJECT = Path(__file__).resolve().parent.parent
-
+from build_tools.parse.outline import run_outline
+from build_tools.site.commands import dump, publish, run_check
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools",
@@ -18,14 +18,14 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="generate the pages and run the strict MkDocs build")
     build.add_argument("--source", type=Path, default=Path("source"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
-    build.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     dump = sub.add_parser("dump", help="write the generated Markdown pages to a folder")
     dump.add_argument("out", type=Path)
     dump.add_argument("--source", type=Path, default=Path("source"))
     check = sub.add_parser("check", help="check the source and the built site")
     check.add_argument("--source", type=Path, default=Path("source"))
     check.add_argument("--site-dir", type=Path, default=Path("site"))
-    check.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml")
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     outline = sub.add_parser("outline", help="print the structure a text is read as")
     outline.add_argument("files", type=Path, nargs="+", metavar="FILE")
     bench = sub.add_parser("bench", help="time make site and make serve on synthetic corpora")
@@ -41,19 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            from build_tools.publish import publish
             return publish(args.source, args.site_dir, args.config)
         if args.command == "dump":
-            from build_tools.publish import dump
             return dump(args.source, args.out)
         if args.command == "check":
-            from build_tools.check import run_check
             return run_check(args.source, args.site_dir, args.config)
         if args.command == "outline":
-            from build_tools.outline import run_outline
             return run_outline(args.files)
         if args.command == "bench":
-            from build_tools.bench import run_bench
             return run_bench([int(n) for n in args.sizes.split(",")], args.repeats, args.work,
                              serve=not args.no_serve)
     except BuildError as err:

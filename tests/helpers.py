@@ -7,6 +7,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.model.ids import Registry
+from build_tools.render.exports import anchor_object
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 FIXTURE_TEXTS = ROOT / "tests" / "fixtures" / "texts"
@@ -44,6 +47,11 @@ def build(source: Path, site: Path, monkeypatch=None, date: str = BUILD_DATE) ->
             os.environ.pop("G7_BUILD_DATE", None)
         else:
             os.environ["G7_BUILD_DATE"] = previous
+
+
+def anchors_export(registry: Registry) -> list[dict]:
+    """Return the objects of api/anchors.json: every id ever published."""
+    return [anchor_object(r) for r in registry.paragraphs]
 
 
 def resolve_href(page_url: str, href: str) -> tuple[str, str]:

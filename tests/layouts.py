@@ -15,10 +15,12 @@ import textwrap
 from pathlib import Path
 from typing import Callable
 
-from build_tools.chrome import clean
-from build_tools.model import Document, Registry, Sidecar, SourceText
-from build_tools.parse import parse_text
-from build_tools.read import decode_text
+from build_tools.model.document import Document
+from build_tools.model.ids import Registry
+from build_tools.model.source import Sidecar, SourceText
+from build_tools.parse.chrome import clean
+from build_tools.parse.text import parse_text
+from build_tools.read.files import decode_text
 
 WRAP_WIDTH = 72
 
@@ -150,7 +152,7 @@ def structure_of(doc: Document) -> dict:
 
 def ids_of(doc: Document, registry: Registry = Registry()) -> list[str]:
     """Return the paragraph ids the identify stage gives the document, in order."""
-    from build_tools.identify import identify
+    from build_tools.identify.paragraph_ids import identify
 
     return [p.id for p in identify((doc,), registry, "2026-01-15").paragraphs]
 

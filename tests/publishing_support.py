@@ -5,7 +5,7 @@ Run as a script, it is that build: ``python tests/publishing_support.py
 MODULE:FUNCTION:WHEN[,...] SIGNAL_FILE BUILD_ARGS...`` replaces each named function:
 with WHEN ``before`` or ``after``, by one that before or after the real call creates
 SIGNAL_FILE and sleeps until the process is killed; with ``false``, by one that returns
-False (``build_tools.publishing:exchange:false``: a file system that cannot exchange
+False (``build_tools.site.publishing:exchange:false``: a file system that cannot exchange
 folders). Nothing in the package knows about it.
 """
 

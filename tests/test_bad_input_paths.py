@@ -8,14 +8,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from build_tools.cli import main
 from build_tools.errors import BuildError
 from build_tools.pipeline import generate, read_inputs
-from build_tools.registry import dumps_registry, load_registry, parse_registry
-from build_tools.routes import RESERVED_ROUTES
+from build_tools.read.registry import dumps_registry, load_registry, parse_registry
+from build_tools.read.routes import RESERVED_ROUTES
 from tests.helpers import SMALL_TEXT, assert_nothing_lost, build, make_source
 from tests.test_properties import texts
 
@@ -119,8 +118,8 @@ def test_a_registry_url_edited_to_leave_the_site_is_refused_at_its_line(publishe
 
 
 def test_a_page_list_naming_files_outside_its_folder_deletes_none_of_them(tmp_path):
-    from build_tools.render.env import Page
-    from build_tools.writer import MANIFEST, write_pages
+    from build_tools.model.site import Page
+    from build_tools.site.writer import MANIFEST, write_pages
 
     out = tmp_path / "pages"
     victim = tmp_path / "victim.md"
@@ -133,8 +132,8 @@ def test_a_page_list_naming_files_outside_its_folder_deletes_none_of_them(tmp_pa
 
 
 def test_the_writer_refuses_a_page_outside_its_folder(tmp_path):
-    from build_tools.render.env import Page
-    from build_tools.writer import write_pages
+    from build_tools.model.site import Page
+    from build_tools.site.writer import write_pages
 
     with pytest.raises(ValueError, match="not inside"):
         write_pages((Page("../escape/", "x"),), tmp_path / "pages")
@@ -180,7 +179,7 @@ def republish_source(published):
 
 
 def test_a_registry_that_would_not_read_back_is_not_written(republish_source, monkeypatch, capsys):
-    from build_tools import publish
+    from build_tools.site import commands as publish
 
     source, site, registry, before = republish_source
     monkeypatch.setattr(publish, "dumps_registry", lambda r: dumps_registry(r).replace('"id": "statement-', '"id": "Statement '))

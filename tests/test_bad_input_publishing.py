@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import publishing
+from build_tools.site import publishing
 from tests.helpers import SMALL_TEXT, build, tree_digest
-from tests.publishing_support import (assert_registry_covers_site, build_paused_at, kill_hard, leftovers,
-                                      registry_ids, site_ids)
+from tests.publishing_support import (assert_registry_covers_site, build_paused_at, kill_hard,
+                                      leftovers, registry_ids, site_ids)
 
 CHANGED_TEXT = SMALL_TEXT + "\n  3. We commit to share information on smuggling networks.\n"
 """The published text with a paragraph more: building it mints a new id."""
@@ -128,11 +128,11 @@ def test_a_fault_while_removing_the_previous_site_is_a_warning_and_the_next_buil
 
 # Where a build is killed, and what the next build says it did about it.
 KILLS = [
-    ("build_tools.publishing:write_journal:after", "rolled back"),
-    ("build_tools.publishing:write_registry:after", "rolled back"),
-    ("build_tools.publishing:swap_in:after", "finished"),
-    ("build_tools.publishing:remove_journal:after", "removed leftover"),  # only the old site was left
-    ("build_tools.publishing:exchange:false,build_tools.publishing:rename_aside:after", "rolled back"),
+    ("build_tools.site.publishing:write_journal:after", "rolled back"),
+    ("build_tools.site.publishing:write_registry:after", "rolled back"),
+    ("build_tools.site.publishing:swap_in:after", "finished"),
+    ("build_tools.site.publishing:remove_journal:after", "removed leftover"),  # only the old site was left
+    ("build_tools.site.publishing:exchange:false,build_tools.site.publishing:rename_aside:after", "rolled back"),
 ]
 
 
@@ -220,12 +220,12 @@ def test_a_source_folder_that_cannot_be_written_leaves_the_previous_site_and_reg
 def test_a_full_disk_while_building_the_site_is_one_line_and_loses_nothing(republish, monkeypatch, capsys):
     source, site, _, _, _ = republish
     before = _state(source, site)
-    from build_tools import site_build
+    from build_tools.site import search_index
 
     def disk_full(site_data, site_dir):
         raise OSError(errno.ENOSPC, "No space left on device", str(site_dir / "search" / "search_index.json"))
 
-    monkeypatch.setattr(site_build, "write_search_index", disk_full)
+    monkeypatch.setattr(search_index, "write_search_index", disk_full)
     assert build(source, site, date="2026-02-01") == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].endswith("search_index.json: No space left on device")
@@ -308,7 +308,7 @@ def test_an_id_deleted_from_the_registry_by_hand_stops_the_build_and_is_not_mint
 
 
 def test_the_check_reports_an_id_the_published_site_shows_that_the_registry_lacks(published, capsys):
-    from build_tools.check import run_check
+    from build_tools.site.commands import run_check
     from tests.helpers import ROOT
 
     source, site, registry, _, _ = published

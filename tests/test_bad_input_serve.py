@@ -31,10 +31,10 @@ def _free_port() -> int:
 
 
 def _project(root: Path, sidecar: str) -> Path:
-    """Return a copy of the project (config, hook, theme) at ``root`` with a one-text source."""
-    ignore = shutil.ignore_patterns("__pycache__")
-    for folder in ("build_tools", "theme", "docs"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=ignore)
+    """Return a copy of the project (config, theme) at ``root`` with a one-text source; the
+    plugin comes from the installed package."""
+    for folder in ("theme", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     texts = root / "source" / "texts"
     texts.mkdir(parents=True)

@@ -5,18 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-
-from build_tools.check import check_links, check_paragraph_ids, read_built_pages
+from build_tools.check.site import check_links, check_paragraph_ids, read_built_pages
+from build_tools.check.source import check_source
 from build_tools.cli import main
 from build_tools.pipeline import generate, read_inputs
-from build_tools.site_build import site_root
-from build_tools.source_checks import check_source
+from build_tools.site.build import site_root
 from tests.helpers import BUILD_DATE, copy_source
 
 
 def findings_for(source: Path) -> list:
     inputs = read_inputs(source)
-    return check_source(inputs, generate(inputs, BUILD_DATE))
+    return check_source(inputs, generate(inputs, BUILD_DATE).site)
 
 
 def test_published_source_has_no_failing_finding(tmp_path):
@@ -143,7 +142,6 @@ def test_a_site_served_below_the_hosts_root_builds_with_its_error_page_links_bel
         "site_url: https://example.org/g7/\n"
         f"docs_dir: {tmp_path / 'docs'}\n"
         f"theme:\n  name: null\n  custom_dir: {project / 'theme'}\n  static_templates:\n    - 404.html\n"
-        f"hooks:\n  - {project / 'build_tools' / 'mkdocs_hook.py'}\n"
         f"watch:\n  - {project / 'build_tools'}\n", encoding="utf-8")
     site = tmp_path / "site"
     assert main(["build", "--source", str(source), "--site-dir", str(site), "--config", str(config)]) == 0

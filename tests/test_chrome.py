@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.chrome import find_chrome, parse_dateline, split_footnotes
-from build_tools.headings import (
-    Line, is_heading_like, shared_run_length, slice_words, title_subtitle_split,
-)
+from build_tools.parse.chrome import find_chrome, parse_dateline, split_footnotes
+from build_tools.parse.headings import (Line, is_heading_like, shared_run_length, slice_words,
+                                        title_subtitle_split)
 
 BODY = "We, the ministers, met in Rome to discuss our shared challenges."
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import commitments
-from build_tools.annotate import Commitment
-from build_tools.commitments import commitment_verb, find_commitments
-from build_tools.parse import parse_text
-from build_tools.read import read_source_text
-from build_tools.sentences import split_sentences
+from build_tools.annotate import commitments
+from build_tools.annotate.commitments import commitment_verb, find_commitments
+from build_tools.annotate.sentences import split_sentences
+from build_tools.model.notes import Commitment
+from build_tools.parse.text import parse_text
+from build_tools.read.texts import read_source_text
 
 TEXTS = Path(__file__).resolve().parent.parent / "source" / "texts"
 SUMMARY = "g7-interior-security-ministers-2024-action-plan-summary"
@@ -137,16 +137,18 @@ def test_sentence_not_committing_the_authors_does_not_count(sentence):
     assert commitment_verb(sentence) is None
 
 
-def test_commitments_are_anchored_by_sentence_number_within_the_paragraph():
+def test_commitments_are_anchored_by_sentence_number_and_place_within_the_paragraph():
     text = ("We condemn terrorism and violent extremism in all their forms. We are determined to "
             "protect our societies’ freedom. We will continue to counter the financing of "
             "terrorism.")
     assert find_commitments("g7-interior-middle-east-2", text) == (
         Commitment("g7-interior-middle-east-2.s2", 2,
-                   "We are determined to protect our societies’ freedom.", "are determined to"),
+                   "We are determined to protect our societies’ freedom.", "are determined to",
+                   63, 115),
         Commitment("g7-interior-middle-east-2.s3", 3,
-                   "We will continue to counter the financing of terrorism.", "will"),
+                   "We will continue to counter the financing of terrorism.", "will", 116, 171),
     )
+    assert all(text[c.start:c.end] == c.text for c in find_commitments("p", text))
 
 
 def test_commitment_text_is_the_sentence_as_printed():

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.coverage import Candidate, check_coverage, find_candidates, missing_candidates
-from build_tools.glossary import IgnoredCandidate, load_glossary, load_ignore_list, parse_glossary
-from build_tools.terms import build_matcher
+from build_tools.annotate.terms import build_matcher
+from build_tools.check.coverage import (Candidate, check_coverage, find_candidates,
+                                        missing_candidates)
+from build_tools.model.source import IgnoredCandidate
+from build_tools.read.glossary import load_glossary, load_ignore_list, parse_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 

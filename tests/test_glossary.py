@@ -1,4 +1,4 @@
-"""Tests for build_tools.glossary: reading and validating the glossary files."""
+"""Tests for build_tools.read.glossary: reading and validating the glossary files."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.glossary import (KINDS, GlossaryError, load_glossary, load_ignore_list,
-                                  parse_glossary, parse_ignore_list)
+from build_tools.read.glossary import (KINDS, GlossaryError, load_glossary, load_ignore_list,
+                                       parse_glossary, parse_ignore_list)
 
 ROOT = Path(__file__).resolve().parents[1]
 PATH = Path("source/glossary.yml")

@@ -7,11 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.identify import Identified, identify
-from build_tools.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match, NewParagraph, OldParagraph,
-                                  fingerprint, match_paragraphs, similarity, word_tokens)
-from build_tools.model import Document, Item, Paragraph, Registry, Section, SourceText
-from build_tools.registry import anchors_export, dumps_registry, parse_registry, redirects
+from build_tools.identify.matching import (MATCH_THRESHOLD, NEIGHBOUR_BONUS, RAW_FLOOR, Match,
+                                           NewParagraph, OldParagraph, match_paragraphs, similarity,
+                                           word_tokens)
+from build_tools.identify.paragraph_ids import identify
+from build_tools.model.document import Document, Item, Paragraph, Section
+from build_tools.model.ids import Identified, Registry
+from build_tools.model.source import SourceText
+from build_tools.parse.text import parse_text
+from build_tools.read.fingerprints import fingerprint
+from build_tools.read.registry import dumps_registry, parse_registry
+from build_tools.render.exports import redirects
+from tests.helpers import anchors_export
 
 DAY1, DAY2, DAY3 = "2024-10-11", "2024-11-02", "2025-01-15"
 PREFIXES = {"com": "g7"}
@@ -482,8 +489,7 @@ REAL_PREFIXES = {"g7-interior-security-ministers-2024-communique": "g7-interior-
 
 
 def _parse(text: str) -> Document:
-    parse = pytest.importorskip("build_tools.parse")
-    return parse.parse_text(SourceText(COMMUNIQUE, "g7-interior-security-ministers-2024-communique", text))
+    return parse_text(SourceText(COMMUNIQUE, "g7-interior-security-ministers-2024-communique", text))
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@ rewrites its section's page and only the pages that show that paragraph."""
 
 from __future__ import annotations
 
+from build_tools.model.site import Page
 from build_tools.pipeline import generate, read_inputs
-from build_tools.registry import write_registry_atomic
-from build_tools.render.env import Page
-from build_tools.writer import write_pages
+from build_tools.site.publishing import write_registry_atomic
+from build_tools.site.writer import write_pages
 from tests.helpers import copy_source
 
 COMMUNIQUE = "g7-interior-security-ministers-2024-communique"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from build_tools.identify import identify
-from build_tools.model import Paragraph, Registry
-from build_tools.registry import anchors_export
+from build_tools.identify.paragraph_ids import identify
+from build_tools.model.document import Paragraph
+from build_tools.model.ids import Registry
+from tests.helpers import anchors_export
 from tests.test_parse import BALI, parse_file
 
 DAY1, DAY2, DAY3 = "2024-01-10", "2024-02-10", "2024-03-10"

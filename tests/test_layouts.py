@@ -11,15 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from build_tools.registry import load_registry
-from tests.layouts import (
-    INDENTS, LAYOUTS, doubled_blank_lines, hard_wrapped, ids_of, indented, one_unit_per_line,
-    parse_bytes, structure_of, with_crlf, with_web_chrome,
-)
-from tests.test_parse import ALL_TEXTS, ROOT, SOURCE_TEXTS, parse_file, parsed_words, source_of, words
+from build_tools.read.registry import load_registry
+from tests.layouts import (INDENTS, LAYOUTS, doubled_blank_lines, hard_wrapped, ids_of, indented,
+                           one_unit_per_line, parse_bytes, structure_of, with_crlf, with_web_chrome)
+from tests.test_parse import (ALL_TEXTS, ROOT, SOURCE_TEXTS, parse_file, parsed_words, source_of,
+                              words)
 
 PUBLISHED = sorted(SOURCE_TEXTS.glob("*.txt"))
 

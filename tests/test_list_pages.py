@@ -12,10 +12,14 @@ from bs4 import BeautifulSoup
 from build_tools.pipeline import generate, read_inputs
 from build_tools.render import commitments_page, glossary_page, topic_pages as topic_pages_module
 from build_tools.render.commitments_page import commitments_pages, document_url, topic_url
-from build_tools.render.list_pages import AROUND, pack_groups, page_links, page_url, shown_numbers, split_list
+from build_tools.render.env import Templates, read_templates
 from build_tools.render.glossary_page import glossary_pages
+from build_tools.render.list_pages import (AROUND, pack_groups, page_links, page_url, shown_numbers,
+                                           split_list)
 from build_tools.render.topic_pages import topic_pages
 from tests.helpers import BUILD_DATE, SOURCE, build, copy_source, resolve_href
+
+TEMPLATES = Templates(read_templates())
 
 
 def _groups(*sizes: int) -> list[list[str]]:
@@ -115,8 +119,8 @@ def _targets(page) -> list[tuple[str, str]]:
 
 
 def test_a_topic_list_longer_than_a_page_is_split_and_loses_no_sentence(site):
-    whole = {p.url: p for p in commitments_pages(site, per_page=10**6)}
-    split = commitments_pages(site, per_page=7)
+    whole = {p.url: p for p in commitments_pages(site, TEMPLATES, per_page=10**6)}
+    split = commitments_pages(site, TEMPLATES, per_page=7)
     split_topics = 0
     for topic in site.topics:
         url = topic_url(topic.id)
@@ -138,9 +142,9 @@ def test_a_topic_list_longer_than_a_page_is_split_and_loses_no_sentence(site):
 
 
 @pytest.mark.parametrize("split", [
-    lambda site: commitments_pages(site, per_page=7),
-    lambda site: topic_pages(site, per_page=7),
-    lambda site: glossary_pages(site, shown=5, per_page=7),
+    lambda site: commitments_pages(site, TEMPLATES, per_page=7),
+    lambda site: topic_pages(site, TEMPLATES, per_page=7),
+    lambda site: glossary_pages(site, TEMPLATES, shown=5, per_page=7),
 ], ids=["commitments", "topics", "mentions"])
 def test_page_links_of_a_split_list_land_on_its_own_pages(site, split):
     pages = split(site)
@@ -155,10 +159,10 @@ def test_page_links_of_a_split_list_land_on_its_own_pages(site, split):
 
 
 def test_document_lists_are_never_split(site):
-    pages = {p.url: p for p in commitments_pages(site, per_page=7)}
+    pages = {p.url: p for p in commitments_pages(site, TEMPLATES, per_page=7)}
     for doc in site.documents:
         assert len(_hrefs(pages[document_url(doc.slug)])) == sum(
-            len(p.notes.commitments) for p in (f.value for f in site.document_facts[doc.slug].value.paragraphs))
+            len(p.notes.commitments) for p in site.document_facts[doc.slug].paragraphs)
         assert page_url(document_url(doc.slug), 2) not in pages
 
 
@@ -173,8 +177,8 @@ def _listed(page) -> list[tuple[str, str]]:
 
 
 def test_a_topic_page_longer_than_a_page_is_split_and_loses_no_paragraph(site):
-    whole = {p.url: p for p in topic_pages(site, per_page=10**6)}
-    split = topic_pages(site, per_page=7)
+    whole = {p.url: p for p in topic_pages(site, TEMPLATES, per_page=10**6)}
+    split = topic_pages(site, TEMPLATES, per_page=7)
     split_topics = 0
     for topic in site.topics:
         parts = [p for p in split if p.url == topic.url
@@ -197,8 +201,8 @@ def test_a_topic_page_longer_than_a_page_is_split_and_loses_no_paragraph(site):
 
 
 def test_an_entry_mentioned_more_than_it_shows_lists_them_on_pages_of_its_own(site):
-    [everything] = glossary_pages(site, shown=10**6)
-    glossary, *own = glossary_pages(site, shown=5, per_page=7)
+    [everything] = glossary_pages(site, TEMPLATES, shown=10**6)
+    glossary, *own = glossary_pages(site, TEMPLATES, shown=5, per_page=7)
     everything_body, glossary_body = _body(everything), _body(glossary)
     own_bodies = {p.url: _body(p) for p in own}
     assert glossary_body.select(".entry-mentions") and own

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.minify import minify_css, minify_js
+from build_tools.site.minify import minify_css, minify_js
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 

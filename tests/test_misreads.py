@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.check.source import check_source
 from build_tools.cli import main
-from build_tools.misreads import misread_findings
+from build_tools.parse.misreads import misread_findings
 from build_tools.pipeline import generate, read_inputs
-from build_tools.source_checks import check_source
 from tests.helpers import BUILD_DATE, build
 from tests.test_parse import ALL_TEXTS, parse_file, parse_string
 
@@ -71,7 +71,7 @@ def test_the_build_reports_misread_shapes_and_still_succeeds(tmp_path, capsys) -
 def test_check_lists_misread_shapes_as_warnings_with_file_and_line(tmp_path, capsys) -> None:
     source = _source(tmp_path, SHAPES["repeat"][0])
     inputs = read_inputs(source)
-    found = [f for f in check_source(inputs, generate(inputs, BUILD_DATE)) if "repeats" in f.message]
+    found = [f for f in check_source(inputs, generate(inputs, BUILD_DATE).site) if "repeats" in f.message]
     assert [(Path(f.path).name, f.line, f.fails) for f in found] == [("t.txt", 7, False)]
     main(["check", "--source", str(source), "--site-dir", str(tmp_path / "none")])
     assert "t.txt:7: warning: paragraph 2 repeats 2" in capsys.readouterr().out

@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from build_tools.model import Document, HeadingSplit, Sidecar, SourceText
-from build_tools.parse import ParseError, parse_text
+from build_tools.model.document import Document
+from build_tools.model.source import HeadingSplit, Sidecar, SourceText
+from build_tools.parse.text import ParseError, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_TEXTS = ROOT / "source" / "texts"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.headings import title_subtitle_split
-from build_tools.model import Document
-from build_tools.section_ids import wanted_slug
+from build_tools.identify.section_ids import wanted_slug
+from build_tools.model.document import Document
+from build_tools.parse.headings import title_subtitle_split
 from tests.test_parse import ALL_TEXTS, FIXTURE_TEXTS, parse_file, parse_string
 
 
@@ -233,7 +233,7 @@ def test_labels_never_collide_within_a_section_and_say_whether_printed(path: Pat
 
 
 def test_a_paragraph_cannot_say_it_is_numbered_without_a_printed_number() -> None:
-    from build_tools.model import Paragraph
+    from build_tools.model.document import Paragraph
 
     with pytest.raises(ValueError, match="numbered=True but number_text=''"):
         Paragraph("4", True, "", "We act.")

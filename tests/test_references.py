@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.annotate.references import named_part
 from build_tools.pipeline import generate, read_inputs
-from build_tools.references import named_part
 from tests.helpers import BUILD_DATE, copy_source, resolve_href
 
 COMMUNIQUE = "g7-interior-security-ministers-2024-communique"

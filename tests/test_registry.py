@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.identify import identify
-from build_tools.model import Document, Paragraph, Registry, Section
-from build_tools.registry import (RegistryError, dumps_registry, load_registry, parse_registry, redirects,
-                                  write_registry_atomic)
+from build_tools.identify.paragraph_ids import identify
+from build_tools.model.document import Document, Paragraph, Section
+from build_tools.model.ids import Registry
+from build_tools.read.registry import RegistryError, dumps_registry, load_registry, parse_registry
+from build_tools.render.exports import redirects
+from build_tools.site.publishing import write_registry_atomic
 
 PATH = "source/anchor-registry.json"
 
@@ -85,7 +87,7 @@ def test_write_registry_atomic_keeps_the_old_file_when_writing_fails(tmp_path, m
 
     def fail(*args):
         raise OSError("disk full")
-    monkeypatch.setattr("build_tools.file_writes.os.fsync", fail)
+    monkeypatch.setattr("build_tools.site.file_writes.os.fsync", fail)
     with pytest.raises(OSError):
         write_registry_atomic(path, sample_registry())
     assert path.read_text() == "old contents"

@@ -6,16 +6,17 @@ import math
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from scipy import sparse
 
-from build_tools.parse import parse_text
-from build_tools.read import read_source_text
-from build_tools.related import (
-    COMMON_FRACTION, COMMON_MIN, THRESHOLD, RelatedInput, content_terms, related_paragraphs,
-    similar_pairs, stem, term_counts, tfidf_matrix,
-)
-from build_tools.slugs import slugify
+from build_tools.annotate.related import (COMMON_FRACTION, COMMON_MIN, THRESHOLD, RelatedInput,
+                                          content_terms, related_paragraphs, stem, term_counts,
+                                          tfidf_matrix)
+from build_tools.identify.slugs import slugify
+from build_tools.parse.text import parse_text
+from build_tools.read.texts import read_source_text
 
 TEXTS = Path(__file__).resolve().parent.parent / "source" / "texts"
 SUMMARY = "g7-interior-security-ministers-2024-action-plan-summary"
@@ -40,6 +41,14 @@ def published() -> tuple[RelatedInput, ...]:
 @lru_cache(maxsize=1)
 def published_related() -> dict[str, tuple[str, ...]]:
     return related_paragraphs(published())
+
+
+def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Yield (i, j, cosine) for each pair of rows i > j of ``matrix`` with cosine >= threshold."""
+    product = (matrix @ matrix.T).tocoo()
+    for i, j, score in zip(product.row.tolist(), product.col.tolist(), product.data.tolist()):
+        if i > j and score >= threshold:
+            yield i, j, score
 
 
 def reference_vectors(paragraphs) -> list[dict[str, float]]:

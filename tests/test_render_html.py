@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools.render.env import Joined
 from build_tools.render.html import anchored_text, linked_text
+from build_tools.render.urls import relative_url, root_prefix
+from tests.helpers import resolve_href
 
 
 def test_markup_in_text_is_escaped():
@@ -31,3 +34,19 @@ def test_anchor_wraps_its_sentence_with_links_inside():
 def test_link_crossing_an_anchor_edge_is_left_out_not_nested_wrongly():
     html = anchored_text("ab cd ef", ((1, 4, "x", "t"),), ((0, 3, "s1"),))
     assert "<a" not in html and html.startswith('<span id="s1">ab </span>')
+
+
+def test_joined_shows_its_parts_joined_with_their_lead():
+    assert Joined(("a", "b")).__html__() == "a\nb"
+    assert Joined(("1", "2"), ", ").__html__() == "1, 2"
+    assert Joined(("x\">x</a>", "y\">y</a>"), lead='<a href="../').__html__() == (
+        '<a href="../x">x</a>\n<a href="../y">y</a>')
+    assert not Joined(()) and Joined(("",))
+
+
+@pytest.mark.parametrize("page", ["", "glossary/", "commitments/topic-ukraine/", "a/b/c/"])
+@pytest.mark.parametrize("target", ["doc/section/#p-1", "glossary/#unodc", "doc/"])
+def test_root_prefix_and_target_reach_what_a_relative_link_reaches(page, target):
+    expected = (target.partition("#")[0].rstrip("/"), target.partition("#")[2])
+    assert resolve_href(page, root_prefix(page) + target) == expected
+    assert resolve_href(page, relative_url(page, target)) == expected

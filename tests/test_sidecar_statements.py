@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import Sidecar
-from build_tools.parse import parse_text
+from build_tools.check.source import redundant_sidecar_findings
+from build_tools.model.source import Sidecar
+from build_tools.parse.text import parse_text
 from build_tools.pipeline import generate, read_inputs
-from build_tools.read import read_source_text
-from build_tools.source_checks import redundant_sidecar_findings
+from build_tools.read.texts import read_source_text
 from tests.helpers import BUILD_DATE, SOURCE
 from tests.layouts import structure_of
 

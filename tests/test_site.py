@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.check import check_links, check_paragraph_ids, read_built_pages
-from build_tools.parse import parse_text
-from build_tools.read import read_source_text
+from build_tools.check.site import check_links, check_paragraph_ids, read_built_pages
+from build_tools.parse.text import parse_text
+from build_tools.read.texts import read_source_text
+from build_tools.render.exports import SCHEMAS
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "build_tools" / "schemas"
 WORD = re.compile(r"\w+")
 
 

@@ -1,6 +1,7 @@
 """Slugs: readable lowercase ASCII, bounded length, never taken twice."""
 
-from build_tools.slugs import is_slug, letter_suffix, slugify, unique_id, unique_slug
+from build_tools.identify.slugs import letter_suffix, slugify, unique_id, unique_slug
+from build_tools.read.source_names import is_slug
 
 
 def test_slugify_lowercases_and_hyphenates_words():

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 import pytest
 
-from build_tools.glossary import Glossary, load_glossary, parse_glossary
-from build_tools.terms import (Mention, build_matcher, count_mentions, find_mentions,
-                               first_mentions, tokenise, unmentioned_entries)
+from build_tools.annotate.terms import build_matcher, find_mentions
+from build_tools.model.notes import Mention
+from build_tools.model.source import Glossary
+from build_tools.read.glossary import load_glossary, parse_glossary
+from build_tools.read.term_keys import tokenise
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT / "source" / "texts"
@@ -101,6 +104,23 @@ SMALL = """
 @pytest.fixture(scope="module")
 def small() -> Glossary:
     return parse_glossary(SMALL, Path("small.yml"))
+
+
+def count_mentions(mentions: Iterable[Mention]) -> dict[str, int]:
+    """Return entry id -> number of mentions."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.entry_id] = counts.get(mention.entry_id, 0) + 1
+    return counts
+
+
+def unmentioned_entries(glossary: Glossary, texts: Iterable[str]) -> list[str]:
+    """Return the ids of entries that no text mentions, in glossary order."""
+    matcher = build_matcher(glossary)
+    mentioned: set[str] = set()
+    for text in texts:
+        mentioned.update(m.entry_id for m in find_mentions(matcher, text))
+    return [entry.id for entry in glossary.entries if entry.id not in mentioned]
 
 
 def found(glossary: Glossary, text: str) -> list[tuple[str, str]]:
@@ -223,11 +243,6 @@ def test_mention_offsets_index_the_original_text(small):
     mentions = find_mentions(build_matcher(small), text)
     assert [text[m.start:m.end] for m in mentions] == ["Interpol’s\u00a0I-24/7", "WHO"]
     assert mentions[0] == Mention(1, 18, "interpol-i-24-7")
-
-
-def test_first_mentions_keeps_the_first_of_each_entry_in_order(small):
-    mentions = find_mentions(build_matcher(small), "WHO, G7, WHO, RLG, G7")
-    assert [(m.entry_id, m.start) for m in first_mentions(mentions)] == [("who", 0), ("g7", 5), ("rlg", 14)]
 
 
 def test_tokenise_drops_whitespace_and_canonicalises_marks():

@@ -9,8 +9,9 @@ from html import escape
 
 from markupsafe import Markup
 
-from build_tools.render.env import Page, make_page, page_meta
-from build_tools.site_data import CHANGES_URL, SiteData
+from build_tools.model.cache import BuildCache
+from build_tools.model.site import CHANGES_URL, Page, SiteData
+from build_tools.render.env import Templates, cached_page, page_meta
 
 _WORD = re.compile(r"\S+|\s+")
 EVENT_TITLES = {
@@ -121,7 +122,7 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
     return tuple(dates)
 
 
-def changes_page(site: SiteData) -> Page:
+def changes_page(site: SiteData, templates: Templates, cache: BuildCache | None = None) -> Page:
     """Return the changes page."""
     meta = page_meta("Changes", "changes")
-    return make_page(CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site))
+    return cached_page(cache, templates, CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from html import escape
 from typing import NamedTuple
 
-from build_tools import cache
-from build_tools.render.env import Joined, Page, make_page, page_meta
+from build_tools.model.cache import BuildCache, cached
+from build_tools.model.site import COMMITMENTS_URL, DocumentFacts, Page, SiteData
+from build_tools.read.routes import TOPIC_COMMITMENTS_PREFIX
+from build_tools.render.env import Joined, Templates, cached_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.routes import TOPIC_COMMITMENTS_PREFIX
-from build_tools.site_data import COMMITMENTS_URL, DocumentFacts, SiteData
-from build_tools.urls import root_prefix
+from build_tools.render.urls import root_prefix
 
 
 class CommitmentView(NamedTuple):
@@ -40,18 +40,12 @@ class DocumentCommitments(NamedTuple):
     """The verb of each commitment."""
 
 
-def document_commitments(facts: cache.Frozen) -> DocumentCommitments:
-    """Return a document's share of the commitment pages, memoised by its facts."""
-    return _SHARES.get(facts, lambda: _document_commitments(facts.value))
-
-
-def _document_commitments(doc: DocumentFacts) -> DocumentCommitments:
-    """Return a document's share of the commitment pages (no memo)."""
+def document_commitments(doc: DocumentFacts) -> DocumentCommitments:
+    """Return a document's share of the commitment pages."""
     rows: list[str] = []
     by_topic: dict[str, list[str]] = {}
     verbs: list[str] = []
-    for paragraph in doc.paragraphs:
-        p = paragraph.value
+    for p in doc.paragraphs:
         if not p.notes.commitments:
             continue
         page = p.url.partition("#")[0]
@@ -66,10 +60,6 @@ def _document_commitments(doc: DocumentFacts) -> DocumentCommitments:
             verbs.append(c.verb)
     return DocumentCommitments(tuple(rows), tuple((t, tuple(r)) for t, r in by_topic.items()),
                                tuple(verbs))
-
-
-_SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
-"""A document's share of the commitment pages by its facts."""
 
 
 TOPIC_ROWS_PER_PAGE = 500
@@ -97,7 +87,8 @@ def row(c: CommitmentView, document_title: str = "") -> str:
             f'<span class="commitment-text">{escape(c.text)}</span></li>')
 
 
-def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]:
+def commitments_pages(site: SiteData, templates: Templates, per_page: int | None = None,
+                      cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return the commitments index, one page per document, and each topic's list in
     pages of at most ``per_page`` sentences (``TOPIC_ROWS_PER_PAGE`` when not given)."""
     per_page = TOPIC_ROWS_PER_PAGE if per_page is None else per_page
@@ -106,15 +97,16 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
     by_topic: dict[str, list[tuple[str, ...]]] = {t.id: [] for t in site.topics}
     verbs: dict[str, int] = {}
     for doc in site.documents:
-        share = document_commitments(site.document_facts[doc.slug])
+        share = cached(cache, ("commitment share", doc.slug), document_commitments,
+                       site.document_facts[doc.slug])
         by_document[doc.slug] = share.rows
         for topic, rows in share.by_topic:
             by_topic.setdefault(topic, []).append(rows)
         for verb in share.verbs:
             verbs[verb] = verbs.get(verb, 0) + 1
     topic_counts = {topic: sum(map(len, documents)) for topic, documents in by_topic.items()}
-    index = make_page(
-        COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
+    index = cached_page(
+        cache, templates, COMMITMENTS_URL, page_meta("Commitments", "commitments"), "commitments.md.j2",
         documents=tuple((d.title, document_url(d.slug), len(by_document[d.slug])) for d in site.documents),
         topics=tuple((t.title, topic_url(t.id), topic_counts[t.id]) for t in site.topics if by_topic[t.id]),
         total=sum(verbs.values()), verbs=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))))
@@ -122,7 +114,7 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
     for doc in site.documents:
         url = document_url(doc.slug)
         items = by_document[doc.slug]
-        pages.append(make_page(url, page_meta(f"Commitments: {doc.title}", "commitments"),
+        pages.append(cached_page(cache, templates, url, page_meta(f"Commitments: {doc.title}", "commitments"),
                                "commitment_list.md.j2", heading=doc.title, count=len(items),
                                rows=commitment_rows(items, url), part=None))
     for topic in site.topics:
@@ -132,7 +124,8 @@ def commitments_pages(site: SiteData, per_page: int | None = None) -> tuple[Page
         # A document's rows stay on one page, so an edit rewrites its own page; only the
         # first page shows the total, which any such edit may change.
         for part in split_list(topic_url(topic.id), documents, per_page):
-            pages.append(make_page(part.url, page_meta(part.titled(f"Commitments: {topic.title}"), "commitments"),
+            pages.append(cached_page(cache, templates, part.url,
+                                   page_meta(part.titled(f"Commitments: {topic.title}"), "commitments"),
                                    "commitment_list.md.j2", heading=topic.title,
                                    count=topic_counts[topic.id] if part.number == 1 else None,
                                    rows=commitment_rows(part.rows, part.url), part=part._replace(rows=())))

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from build_tools import cache
-from build_tools.identify import PlacedSection
-from build_tools.model import Document, Section
-from build_tools.render.env import Page, make_page, page_meta, templates_stamp
+from build_tools.model.cache import BuildCache, cached
+from build_tools.model.document import Document
+from build_tools.model.ids import PlacedSection
+from build_tools.model.site import (DocumentFacts, LinkContext, Page, ParagraphFacts, SiteData,
+                                    section_heading)
+from build_tools.render.env import Templates, cached_page, make_page, page_meta
 from build_tools.render.html import linked_text
-from build_tools.render.paragraphs import footnote_id, link_context, paragraphs_html
-from build_tools.site_data import SiteData, section_heading
+from build_tools.render.paragraphs import footnote_id, paragraphs_html
 
 
 def human_date(iso: str | None) -> str:
@@ -26,7 +27,7 @@ def human_date(iso: str | None) -> str:
         return iso
 
 
-def document_facts(doc: Document) -> dict[str, str]:
+def document_meta(doc: Document) -> dict[str, str]:
     """Return the front-matter facts every page of a document carries."""
     return {"document": doc.slug, "document_title": doc.title,
             "document_date": human_date(doc.date), "document_place": doc.place or ""}
@@ -57,18 +58,18 @@ class RemovedView:
     text: str
 
 
-def footnotes_by_page(site: SiteData, doc: Document) -> dict[str, tuple[FootnoteView, ...]]:
+def footnotes_by_page(doc: Document, sections: tuple[PlacedSection, ...],
+                      paragraphs: tuple[ParagraphFacts, ...]) -> dict[str, tuple[FootnoteView, ...]]:
     """Return the footnotes each page of a document shows.
 
     A footnote goes to the page of the first paragraph that refers to it; one
     no paragraph refers to goes to the document's last page.
     """
-    sections = site.sections_of[doc.slug]
+    url_of = {s.id: s.url for s in sections}
     first_ref: dict[str, str] = {}
-    for s in sections:
-        for p in site.paragraphs_of.get((doc.slug, s.id), ()):
-            for marker in p.paragraph.footnote_refs:
-                first_ref.setdefault(marker, s.url)
+    for p in paragraphs:
+        for marker in p.footnote_refs:
+            first_ref.setdefault(marker, url_of[p.section])
     pages: dict[str, list[FootnoteView]] = {}
     for f in doc.footnotes:
         url = first_ref.get(f.marker, sections[-1].url)
@@ -90,95 +91,97 @@ def removed_on_page(site: SiteData) -> dict[str, tuple[RemovedView, ...]]:
     return {k: tuple(v) for k, v in pages.items()}
 
 
-def section_page(site: SiteData, doc: Document, placed: PlacedSection, section: Section,
+def section_page(templates: Templates, doc: Document, placed: PlacedSection,
                  neighbours: tuple[PlacedSection | None, PlacedSection | None],
-                 footnotes: dict, removed: dict) -> Page:
+                 paragraphs: tuple[ParagraphFacts, ...], topic_ids: tuple[str, ...],
+                 context: LinkContext, footnotes: dict, removed: dict) -> Page:
     """Return the page of one section: its heading, paragraphs and notices."""
     url = placed.url
-    paragraphs = site.paragraphs_of.get((doc.slug, placed.id), ())
-    sections = site.document[doc.slug].sections
+    section = doc.sections[placed.index]
+    sections = doc.sections
     part_src = bool(section.part) and (getattr(section, "part_printed", False) or placed.index == 0
                                        or sections[placed.index - 1].part != section.part)
-    topic_ids = site.section_topics.get((doc.slug, placed.id), ())
     prev, nxt = neighbours
-    meta = page_meta(section_heading(section), "section", **document_facts(doc), section=placed.id,
-                     part=section.part or "", previous=_link(site, prev), next=_link(site, nxt))
+    meta = page_meta(section_heading(section), "section", **document_meta(doc), section=placed.id,
+                     part=section.part or "", previous=_link(doc, prev), next=_link(doc, nxt))
     return make_page(
-        url, meta, "section.md.j2", doc=_head(doc), doc_date=human_date(doc.date), placed=placed,
-        section=replace(section, paragraphs=()), heading=section_heading(section), part_src=part_src,
-        topics=tuple(site.topic[t] for t in topic_ids if t in site.topic),
-        paragraphs=paragraphs_html(site, paragraphs, url),
+        templates, url, meta, "section.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
+        placed=placed, section=replace(section, paragraphs=()), heading=section_heading(section),
+        part_src=part_src, topics=tuple(context.topic[t] for t in topic_ids if t in context.topic),
+        paragraphs=paragraphs_html(paragraphs, url, context),
         removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
 
 
 def _head(doc: Document) -> Document:
-    """Return the document without its text: what a page template reads of it, and all a
-    page's memo key needs to hold."""
+    """Return the document without its text: what a page template reads of it."""
     return replace(doc, sections=(), footnotes=(), removed=())
 
 
-def _link(site: SiteData, placed: PlacedSection | None) -> dict | None:
+def _link(doc: Document, placed: PlacedSection | None) -> dict | None:
     if placed is None:
         return None
-    section = site.document[placed.document].sections[placed.index]
-    return {"url": placed.url, "title": section_heading(section)}
+    return {"url": placed.url, "title": section_heading(doc.sections[placed.index])}
 
 
-def document_page(site: SiteData, doc: Document, footnotes: dict, removed: dict) -> Page:
+def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSection, ...],
+                  by_section: dict[str, tuple[ParagraphFacts, ...]], context: LinkContext,
+                  footnotes: dict, removed: dict) -> Page:
     """Return a document's overview page; a text without headings is shown here in full."""
     url = f"{doc.slug}/"
-    placed_sections = site.sections_of[doc.slug]
     contents = tuple(
         ContentsEntry(s, section_heading(doc.sections[s.index]), doc.sections[s.index].part,
-                      doc.sections[s.index].subtitle,
-                      len(site.paragraphs_of.get((doc.slug, s.id), ())))
-        for s in placed_sections)
-    inline = tuple(p for s in placed_sections if s.url == url
-                   for p in site.paragraphs_of.get((doc.slug, s.id), ()))
-    first = next((s for s in placed_sections if s.url != url), None)
-    meta = page_meta(doc.title, "document", **document_facts(doc), next=_link(site, first))
+                      doc.sections[s.index].subtitle, len(by_section.get(s.id, ())))
+        for s in sections)
+    inline = tuple(p for s in sections if s.url == url for p in by_section.get(s.id, ()))
+    first = next((s for s in sections if s.url != url), None)
+    meta = page_meta(doc.title, "document", **document_meta(doc), next=_link(doc, first))
     return make_page(
-        url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date), contents=contents,
-        paragraph_count=sum(c.count for c in contents),
-        paragraphs=paragraphs_html(site, inline, url),
+        templates, url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
+        contents=contents, paragraph_count=sum(c.count for c in contents),
+        paragraphs=paragraphs_html(inline, url, context),
         removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
 
 
-def document_pages(site: SiteData) -> tuple[Page, ...]:
-    """Return every document's overview page and its section pages, in site order.
-
-    A document's pages are memoised by everything they show: the document, its facts,
-    its sections, the notices on its pages, the site-wide link facts and the templates.
-    """
+def document_pages(site: SiteData, templates: Templates, cache: BuildCache | None = None
+                   ) -> tuple[Page, ...]:
+    """Return every document's overview page and its section pages, in site order (each
+    document's kept in ``cache``)."""
     removed: dict[str, list] = {}
     for url, notices in removed_on_page(site).items():
         removed.setdefault(url.partition("/")[0], []).append((url, notices))
-    context, stamp = link_context(site), templates_stamp()
     pages: list[Page] = []
     for doc in site.documents:
-        key = (doc, site.document_facts[doc.slug], site.sections_of[doc.slug],
-               tuple(removed.get(doc.slug, ())), context, stamp)
-        pages += _PAGES.get(key, lambda: _pages_of(site, doc, dict(removed.get(doc.slug, ()))))
+        pages += cached(cache, ("document pages", doc.slug), pages_of_document, templates, doc,
+                        site.document_facts[doc.slug], site.sections_of[doc.slug],
+                        tuple(removed.get(doc.slug, ())), site.link_context)
     return tuple(pages)
 
 
-def _pages_of(site: SiteData, doc: Document, removed: dict) -> tuple[Page, ...]:
-    """Return a document's overview page and its section pages (no memo)."""
-    footnotes = footnotes_by_page(site, doc)
-    pages = [document_page(site, doc, footnotes, removed)]
-    own = tuple(s for s in site.sections_of[doc.slug] if s.url != f"{doc.slug}/")
+def pages_of_document(templates: Templates, doc: Document, facts: DocumentFacts,
+                      sections: tuple[PlacedSection, ...],
+                      removed: tuple[tuple[str, tuple[RemovedView, ...]], ...],
+                      context: LinkContext) -> tuple[Page, ...]:
+    """Return a document's overview page and its section pages: a function of the document,
+    its facts and sections, the notices of removed paragraphs on its pages ((URL, notices)
+    each), the link context and the templates, and of nothing else."""
+    by_section: dict[str, list[ParagraphFacts]] = {}
+    for p in facts.paragraphs:
+        by_section.setdefault(p.section, []).append(p)
+    paragraphs = {section: tuple(found) for section, found in by_section.items()}
+    topics = {section: topic_ids for section, _, _, topic_ids in facts.sections}
+    footnotes = footnotes_by_page(doc, sections, facts.paragraphs)
+    notices = dict(removed)
+    pages = [document_page(templates, doc, sections, paragraphs, context, footnotes, notices)]
+    own = tuple(s for s in sections if s.url != f"{doc.slug}/")
     for i, placed in enumerate(own):
         neighbours = (own[i - 1] if i else None, own[i + 1] if i + 1 < len(own) else None)
-        pages.append(section_page(site, doc, placed, doc.sections[placed.index],
-                                  neighbours, footnotes, removed))
+        pages.append(section_page(templates, doc, placed, neighbours, paragraphs.get(placed.id, ()),
+                                  topics.get(placed.id, ()), context, footnotes, notices))
     return tuple(pages)
 
 
-_PAGES = cache.Memo(maxsize=cache.DOCUMENTS)
-"""A document's pages by everything they show."""
-
-
-def withdrawn_pages(site: SiteData, served: set[str]) -> tuple[Page, ...]:
+def withdrawn_pages(site: SiteData, served: set[str], templates: Templates,
+                    cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return a notice page at each URL where removed paragraphs resolve but no page is served.
 
     A text taken off the site leaves its paragraph links behind: each still
@@ -189,16 +192,16 @@ def withdrawn_pages(site: SiteData, served: set[str]) -> tuple[Page, ...]:
         if url in served:
             continue
         meta = page_meta("Text withdrawn", "withdrawn")
-        pages.append(make_page(url, meta, "withdrawn.md.j2", removed=notices))
+        pages.append(cached_page(cache, templates, url, meta, "withdrawn.md.j2", removed=notices))
     return tuple(pages)
 
 
-def home_page(site: SiteData) -> Page:
+def home_page(site: SiteData, templates: Templates, cache: BuildCache | None = None) -> Page:
     """Return the home page: documents with their sections, then topics."""
     meta = page_meta("G7 texts", "home")
     docs = tuple(
         (_head(doc), human_date(doc.date), tuple((s, section_heading(doc.sections[s.index]))
                                           for s in site.sections_of[doc.slug] if s.id))
         for doc in site.documents)
-    return make_page("", meta, "home.md.j2", docs=docs, topics=site.topics,
+    return cached_page(cache, templates, "", meta, "home.md.j2", docs=docs, topics=site.topics,
                      paragraph_total=len(site.paragraphs))

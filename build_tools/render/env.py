@@ -5,49 +5,28 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import escape
 
-from build_tools import cache, yaml_io
-from build_tools.urls import page_src_uri, relative_url
+from build_tools.model.cache import BuildCache, cached
+from build_tools.model.site import Page
+from build_tools.read import yaml_io
+from build_tools.render.urls import relative_url
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated Markdown page."""
-
-    url: str
-    """Site-root-relative directory URL ('' for home)."""
-    content: str
-    """Front matter and body, exactly as written to disk by ``dump``."""
-
-    @property
-    def src_uri(self) -> str:
-        return page_src_uri(self.url)
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """A file written into the built site as it is (exports, redirects, maps)."""
-
-    path: str
-    content: str
 
 
 class Joined(NamedTuple):
     """HTML fragments a template shows joined: ``lead + parts[0] + separator + lead + parts[1] ...``.
 
-    A page's memo key holds the fragments themselves, often shared with the
-    fragments' own memo, rather than one joined copy of them: the joined text
-    is made only when the page is rendered (Jinja reads it through ``__html__``).
-    A named tuple, as are the other views pages are keyed by: it hashes in C.
+    The fragments are kept apart until the page is rendered (Jinja reads them
+    through ``__html__``): a row shared by many pages is one string, and each page
+    puts its own way to the site root before it.
     """
 
     parts: tuple[str, ...]
@@ -64,33 +43,27 @@ class Joined(NamedTuple):
         return bool(self.parts)
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """Return the shared template environment (autoescaping on)."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.globals["rel"] = relative_url
-    return env
+@dataclass(frozen=True)
+class Templates:
+    """The page templates' sources, read with the other inputs: a page is a function of
+    what it shows and of these."""
+
+    sources: tuple[tuple[str, str], ...]
+    """(file name, text) of every template."""
+
+    @cached_property
+    def environment(self) -> Environment:
+        """The template environment over these sources (autoescaping on)."""
+        env = Environment(loader=DictLoader(dict(self.sources)), autoescape=True,
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                          keep_trailing_newline=True)
+        env.globals["rel"] = relative_url
+        return env
 
 
-_PAGES = cache.Memo(maxsize=1 << 14)
-"""Rendered pages by their inputs: a rebuild renders again only the pages whose inputs changed."""
-
-
-_stamp: list[tuple[tuple[str, int], ...]] = []
-
-
-def refresh_templates_stamp() -> None:
-    """Read the templates' modification times again (once per generation, not per page)."""
-    _stamp[:] = [tuple((p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.iterdir()))]
-
-
-def templates_stamp() -> tuple[tuple[str, int], ...]:
-    """Return (name, mtime) of every template, so an edited template renders pages anew."""
-    if not _stamp:
-        refresh_templates_stamp()
-    return _stamp[0]
+def read_templates(folder: Path = TEMPLATES) -> tuple[tuple[str, str], ...]:
+    """Return (file name, text) of every page template in ``folder``, by name."""
+    return tuple((path.name, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.j2")))
 
 
 def front_matter(meta: dict) -> str:
@@ -119,27 +92,18 @@ def page_meta(title: str, kind: str, **facts: object) -> dict:
     return meta
 
 
-def make_page(url: str, meta: dict, template: str, **context: object) -> Page:
-    """Return a page: YAML front matter from ``meta`` and the rendered body.
+def cached_page(cache: BuildCache | None, templates: Templates, url: str, meta: dict, template: str,
+                **context: object) -> Page:
+    """Return ``make_page(templates, url, meta, template, **context)``, kept in ``cache`` by URL."""
+    return cached(cache, ("page", url), make_page, templates, url, meta, template, **context)
+
+
+def make_page(templates: Templates, url: str, meta: dict, template: str, **context: object) -> Page:
+    """Return a page: YAML front matter from ``meta`` and the body rendered from ``template``.
 
     Blank lines are squeezed out of the body so Python-Markdown reads it as a
-    single raw HTML block and never parses source text as Markdown. The page is
-    memoised by its inputs themselves (hashable values: strings, tuples, frozen
-    dataclasses); a page whose inputs are not hashable is rendered every time.
-    A hit returns the same Page object, which the writer recognises without
-    comparing bytes.
+    single raw HTML block and never parses source text as Markdown.
     """
-    front = front_matter(meta)
-    try:
-        key = (url, template, templates_stamp(), front, tuple(sorted(context.items())))
-        hash(key)
-    except TypeError:
-        return _render_page(url, front, template, context)
-    return _PAGES.get(key, lambda: _render_page(url, front, template, context))
-
-
-def _render_page(url: str, front: str, template: str, context: dict) -> Page:
-    """Return the page rendered from ``template`` under the front matter ``front`` (no memo)."""
-    body = environment().get_template(template).render(page_url=url, **context)
+    body = templates.environment.get_template(template).render(page_url=url, **context)
     body = _BLANK_LINES.sub("\n", body.strip())
-    return Page(url=url, content=f"---\n{front}---\n\n{body}\n")
+    return Page(url=url, content=f"---\n{front_matter(meta)}---\n\n{body}\n")

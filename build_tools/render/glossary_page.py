@@ -12,13 +12,12 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
-from build_tools import cache
-from build_tools.cache import memoised
-from build_tools.glossary import GlossaryEntry
-from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
+from build_tools.model.cache import BuildCache, cached
+from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
+from build_tools.model.source import GlossaryEntry
+from build_tools.render.env import Joined, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.site_data import GLOSSARY_URL, DocumentFacts, SiteData
-from build_tools.urls import root_prefix
+from build_tools.render.urls import root_prefix
 
 KIND_TITLES = {
     "body": "Bodies and organisations",
@@ -63,22 +62,21 @@ def _lead(page_url: str) -> str:
     return f'<a href="{root_prefix(page_url)}'
 
 
-@memoised(cache.TEXTS)
 def mention_link(url: str, label: str) -> str:
     """Return the link to a mentioning paragraph ('¶ 4'), after '<a href="' and the
     page's way to the site root."""
     return f'{escape(url)}">¶ {escape(label)}</a>'
 
 
-def mention_groups(site: SiteData) -> dict[str, tuple[MentionGroup, ...]]:
+def mention_groups(site: SiteData, cache: BuildCache | None = None) -> dict[str, tuple[MentionGroup, ...]]:
     """Return, per glossary id, the paragraphs mentioning the entry, grouped by document
-    and section. Each document's share is memoised by its facts, and the whole by the
-    shares (so an edit that changes no mention merges nothing again)."""
-    shares = tuple(_document_mentions(site.document_facts[doc.slug]) for doc in site.documents)
-    return _GROUPS.get(shares, lambda: _merged(shares))
+    and section."""
+    shares = tuple(cached(cache, ("glossary share", doc.slug), document_mentions,
+                          site.document_facts[doc.slug]) for doc in site.documents)
+    return cached(cache, "glossary mentions", merged_mentions, shares)
 
 
-def _merged(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
+def merged_mentions(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
     """Return the mention groups of every entry from each document's share, in order."""
     groups: dict[str, list[tuple[str, str, list[str]]]] = {}
     for document_shares in documents_shares:
@@ -98,17 +96,12 @@ Runs = tuple[tuple[str, str, tuple[str, ...]], ...]
 """(document title, section title, links) of each run of mentioning paragraphs."""
 
 
-def _document_mentions(facts: cache.Frozen) -> tuple[tuple[str, Runs], ...]:
-    """Return, per glossary id a document mentions, (document title, section title,
-    links) for each run of its mentioning paragraphs in one section."""
-    return _SHARES.get(facts, lambda: _mentions_of(facts.value))
-
-
-def _mentions_of(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
-    """Return a document's share of the glossary page (no memo)."""
+def document_mentions(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
+    """Return a document's share of the glossary page: per glossary id it mentions,
+    (document title, section title, links) for each run of its mentioning paragraphs
+    in one section."""
     groups: dict[str, list[tuple[str, str, list[str]]]] = {}
-    for paragraph in doc.paragraphs:
-        p = paragraph.value
+    for p in doc.paragraphs:
         if not p.notes.terms:
             continue
         title = p.section_title or "Text"
@@ -123,12 +116,6 @@ def _mentions_of(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
                  for entry_id, found in groups.items())
 
 
-_SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
-"""A document's share of the glossary page by its facts."""
-_GROUPS = cache.Memo(maxsize=2)
-"""Every entry's mention groups by the documents' shares."""
-
-
 def mentions_url(entry_id: str) -> str:
     """Return the URL of an entry's own list of mentions."""
     return f"{GLOSSARY_URL}{entry_id}/"
@@ -138,14 +125,15 @@ def _listed(group: MentionGroup) -> int:
     return len(group.links.parts)
 
 
-def glossary_pages(site: SiteData, shown: int | None = None, per_page: int | None = None) -> tuple[Page, ...]:
+def glossary_pages(site: SiteData, templates: Templates, shown: int | None = None,
+                   per_page: int | None = None, cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return the glossary page and the own mention pages of the entries mentioned in
     more than ``shown`` paragraphs (``MENTIONS_SHOWN``), in pages of at most
     ``per_page`` paragraphs (``MENTIONS_PER_PAGE``)."""
     shown = MENTIONS_SHOWN if shown is None else shown
     per_page = MENTIONS_PER_PAGE if per_page is None else per_page
     by_kind: dict[str, list[EntryView]] = {}
-    mentions = mention_groups(site)
+    mentions = mention_groups(site, cache)
     own_pages: list[Page] = []
     for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
         doc = site.entry_documents.get(entry.id)
@@ -158,33 +146,29 @@ def glossary_pages(site: SiteData, shown: int | None = None, per_page: int | Non
             document_url=f"{doc}/" if doc else "",
             mention_count=count)
         if count > shown:
-            key = (entry, groups, per_page, templates_stamp())
-            documents, pages = _OWN_PAGES.get(key, lambda: _mention_pages(entry, groups, count, per_page))
+            documents, pages = cached(cache, ("mention pages", entry.id), mention_pages, templates,
+                                      entry, groups, per_page)
             view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
             own_pages += pages
         by_kind.setdefault(entry.kind, []).append(view)
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
     meta = page_meta("Glossary", "glossary")
-    return (make_page(GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
+    return (cached_page(cache, templates, GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
 
 
-def _mention_pages(entry: GlossaryEntry, groups: tuple[MentionGroup, ...], count: int,
-                   per_page: int) -> tuple[int, tuple[Page, ...]]:
+def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[MentionGroup, ...],
+                  per_page: int) -> tuple[int, tuple[Page, ...]]:
     """Return the number of documents mentioning an entry and the pages of its own list
-    of mentions: whole documents per page, the total on the first (no memo)."""
+    of mentions: whole documents per page, the total on the first."""
+    count = sum(map(_listed, groups))
     by_document: dict[str, list[MentionGroup]] = {}
     for group in groups:
         by_document.setdefault(group.document_title, []).append(group)
     pages = []
     for part in split_list(mentions_url(entry.id), tuple(by_document.values()), per_page, size=_listed):
         lead = _lead(part.url)
-        pages.append(make_page(part.url, page_meta(part.titled(f"Mentions of {entry.acronym or entry.name}"), "glossary"), "glossary_mentions.md.j2",
+        pages.append(make_page(templates, part.url, page_meta(part.titled(f"Mentions of {entry.acronym or entry.name}"), "glossary"), "glossary_mentions.md.j2",
                                entry=entry, count=count if part.number == 1 else None,
                                groups=tuple(g._replace(links=g.links._replace(lead=lead)) for g in part.rows),
                                part=part._replace(rows=())))
     return len(by_document), tuple(pages)
-
-
-_OWN_PAGES = cache.Memo(maxsize=cache.TEXTS)
-"""An entry's own mention pages by the entry and its mentions: an edit splits again only
-the entries whose mentions it changed."""

@@ -3,9 +3,9 @@
 ``paragraph_view`` resolves everything a paragraph's HTML depends on (its text,
 id and label, glossary links, commitment anchors, history, topic and related
 links, all relative to the page) into a ``ParagraphView`` of strings, ints and
-tuples; ``_render`` turns a view into HTML with string joins. ``paragraph_html``
-is memoised by what the view is made from, so a rebuild resolves and renders
-again only the paragraphs whose inputs changed. Source text is escaped with
+tuples; ``_render`` turns a view into HTML with string joins. A paragraph's HTML
+is a function of its facts, the page and the site-wide link context, and of
+nothing else. Source text is escaped with
 ``html.escape`` (as ``render.html`` does), every other value with markupsafe's
 ``escape`` (as Jinja's autoescape does).
 """
@@ -13,23 +13,17 @@ again only the paragraphs whose inputs changed. Source text is escaped with
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from html import escape as _escape_value
-from typing import Callable, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from markupsafe import Markup
 
-from build_tools import cache
-from build_tools.model import PlacedParagraph
+from build_tools.model.notes import Commitment, ParagraphNotes
+from build_tools.model.site import LinkContext, ParagraphFacts, term_url
 from build_tools.render.env import Joined
 from build_tools.render.html import AnchorKey, SpanKey, anchored_text, linked_text
-from build_tools.sentences import split_sentences
-from build_tools.annotate import ParagraphNotes
-from build_tools.site_data import ParagraphFacts, SiteData, term_url
-from build_tools.urls import relative_url
-
-T = TypeVar("T")
+from build_tools.render.urls import relative_url
 
 BULLETS = frozenset({"-", "•", "*", "–", "—"})
 """Item markers that are bullets, not printed labels."""
@@ -57,7 +51,7 @@ class FootnoteRef:
 
 @dataclass(frozen=True)
 class ParagraphView:
-    """Everything one paragraph's HTML depends on, as plain values (hashable: the memo key)."""
+    """Everything one paragraph's HTML depends on, as plain values."""
 
     id: str
     label: str
@@ -79,13 +73,14 @@ def footnote_id(document: str, marker: str) -> str:
     return f"fn-{document}-{marker}"
 
 
-def term_target(site: SiteData, entry_id: str) -> str:
+def term_target(context: LinkContext, entry_id: str) -> str:
     """Return where a mention links: the published document it names, else the glossary."""
-    document = site.entry_documents.get(entry_id)
+    document = context.document_of.get(entry_id)
     return f"{document}/" if document else term_url(entry_id)
 
 
-def term_spans(site: SiteData, notes: ParagraphNotes, page_url: str) -> dict[int, tuple[SpanKey, ...]]:
+def term_spans(context: LinkContext, notes: ParagraphNotes, page_url: str
+               ) -> dict[int, tuple[SpanKey, ...]]:
     """Return link spans per piece (-1 = text, i = item): the first mention of each entry."""
     if not notes.pieces:
         return {}
@@ -98,35 +93,34 @@ def term_spans(site: SiteData, notes: ParagraphNotes, page_url: str) -> dict[int
             if entry_id in seen:
                 continue
             seen.add(entry_id)
-            target = parts.get((piece.item, mention.start)) or term_target(site, entry_id)
+            target = parts.get((piece.item, mention.start)) or term_target(context, entry_id)
             spans.setdefault(piece.item, []).append(
                 (mention.start, mention.end, relative_url(page_url, target), entry_id))
     return {k: tuple(v) for k, v in spans.items()}
 
 
-def paragraph_view(site: SiteData, facts: ParagraphFacts, page_url: str) -> ParagraphView:
-    """Return the view of one published paragraph, from its facts, on the page at ``page_url``.
-
-    Reads nothing else of the paragraph than its facts (which key its memo), and of
-    the site only the link facts (``link_context``). Topics its section already
-    lists at the top of the page are not repeated.
+def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str) -> ParagraphView:
+    """Return the view of one published paragraph, from its facts, on the page at ``page_url``,
+    its links resolved in ``context``. Topics its section already lists at the top of the
+    page are not repeated.
     """
     notes = facts.notes
-    spans = term_spans(site, notes, page_url)
+    spans = term_spans(context, notes, page_url)
     amended = ""
     history: tuple = ()
     if any(h.event == "amended" for h in facts.history):
         amended = next(h.date for h in reversed(facts.history) if h.event == "amended")
         history = tuple((h.date, h.event, h.text) for h in reversed(facts.history))
-    topics = tuple(LinkView(relative_url(page_url, site.topic[t].url), site.topic[t].title)
-                   for t in notes.topics if t in site.topic and t not in facts.section_topics)
+    topic = context.topic
+    topics = tuple(LinkView(relative_url(page_url, topic[t].url), topic[t].title)
+                   for t in notes.topics if t in topic and t not in facts.section_topics)
     return ParagraphView(
         id=facts.id,
         label=facts.label,
         numbered=facts.numbered,
         text=facts.text,
         spans=spans.get(-1, ()),
-        anchors=commitment_anchors(facts.text, notes.commitments),
+        anchors=commitment_anchors(notes.commitments),
         items=tuple(ItemView(marker, text, spans.get(i, ())) for i, (marker, text) in enumerate(facts.items)),
         footnote_refs=tuple(FootnoteRef(m, footnote_id(facts.document, m),
                                         f"fnref-{facts.document}-{m}") for m in facts.footnote_refs),
@@ -146,13 +140,10 @@ def related_links(facts: ParagraphFacts, page_url: str) -> tuple[LinkView, ...]:
                  for t in facts.related)
 
 
-def commitment_anchors(text: str, commitments) -> tuple[AnchorKey, ...]:
-    """Return an anchor around each commitment sentence ('<paragraph id>.s<n>')."""
-    if not commitments:
-        return ()
-    sentences = split_sentences(text)
-    return tuple((*sentences[c.sentence - 1], c.anchor)
-                 for c in commitments if c.sentence <= len(sentences))
+def commitment_anchors(commitments: tuple[Commitment, ...]) -> tuple[AnchorKey, ...]:
+    """Return an anchor around each commitment sentence ('<paragraph id>.s<n>'), at the
+    sentence's place in the paragraph's text as annotation found it."""
+    return tuple((c.start, c.end, c.anchor) for c in commitments)
 
 
 def _links(views: tuple[LinkView, ...], separator: str) -> str:
@@ -160,7 +151,7 @@ def _links(views: tuple[LinkView, ...], separator: str) -> str:
 
 
 def _render(view: ParagraphView) -> Markup:
-    """Return the HTML of a paragraph view (no memo)."""
+    """Return the HTML of a paragraph view."""
     pid, label = _escape_value(view.id), _escape_value(view.label)
     out = [
         f'<div class="para{" has-items" if view.items else ""}" id="{pid}" data-label="{label}"',
@@ -232,43 +223,11 @@ def _blocks_html(items: tuple[ItemView, ...]) -> list[str]:
     return out
 
 
-_HTML = cache.Memo(maxsize=cache.TEXTS)
-"""Paragraph HTML by its inputs: an unchanged paragraph on an unchanged page is joined once."""
+def paragraph_html(facts: ParagraphFacts, page_url: str, context: LinkContext) -> Markup:
+    """Return the HTML of one paragraph, from its facts, on the page at ``page_url``."""
+    return _render(paragraph_view(context, facts, page_url))
 
 
-def paragraph_html(site: SiteData, placed: PlacedParagraph, page_url: str) -> Markup:
-    """Return the HTML of one paragraph on the page at ``page_url``.
-
-    Memoised by what its view is made from (the paragraph's facts, which hold all it
-    reads of the paragraph, and the site-wide facts links depend on), so a rebuild does
-    not resolve the view of an unchanged paragraph.
-    """
-    facts = site.facts[placed.id]
-    key = (facts, page_url, link_context(site))
-    return _HTML.get(key, lambda: _render(paragraph_view(site, facts.value, page_url)))
-
-
-def paragraphs_html(site: SiteData, paragraphs: tuple[PlacedParagraph, ...], page_url: str) -> Joined:
+def paragraphs_html(paragraphs: tuple[ParagraphFacts, ...], page_url: str, context: LinkContext) -> Joined:
     """Return the HTML of ``paragraphs`` on the page at ``page_url``, one per line."""
-    return Joined(tuple(paragraph_html(site, p, page_url) for p in paragraphs))
-
-
-_CONTEXTS = cache.Memo(maxsize=4)
-_PER_SITE: dict[str, tuple[weakref.ref, object]] = {}
-"""By name, a weak reference to the last site a value was made for, and the value:
-made once per site, and no old site is kept alive."""
-
-
-def _per_site(site: SiteData, name: str, make: Callable[[], T]) -> T:
-    held = _PER_SITE.get(name)
-    if held is None or held[0]() is not site:
-        held = _PER_SITE[name] = (weakref.ref(site), make())
-    return held[1]  # type: ignore[return-value]
-
-
-def link_context(site: SiteData) -> cache.Frozen:
-    """Return the site-wide facts a paragraph's links depend on besides its own notes:
-    which glossary entries name published documents, and the topics' titles and URLs.
-    Equal facts give the very same object, so comparing memo keys stays cheap."""
-    return _per_site(site, "context",
-                     lambda: _CONTEXTS.get(site.link_facts, lambda: cache.Frozen(site.link_facts)))
+    return Joined(tuple(paragraph_html(p, page_url, context) for p in paragraphs))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from build_tools.render.env import Page, make_page, page_meta
-from build_tools.site_data import SEARCH_URL
+from build_tools.model.cache import BuildCache
+from build_tools.model.site import SEARCH_URL, Page
+from build_tools.render.env import Templates, cached_page, page_meta
 
 
-def search_page() -> Page:
+def search_page(templates: Templates, cache: BuildCache | None = None) -> Page:
     """Return the search page."""
     meta = page_meta("Search", "search")
-    return make_page(SEARCH_URL, meta, "search.md.j2")
+    return cached_page(cache, templates, SEARCH_URL, meta, "search.md.j2")

@@ -10,12 +10,11 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
-from build_tools import cache
-from build_tools.cache import memoised
-from build_tools.render.env import Joined, Page, make_page, page_meta, templates_stamp
+from build_tools.model.cache import BuildCache, cached
+from build_tools.model.site import TOPICS_URL, DocumentFacts, Page, SiteData, TopicInfo
+from build_tools.render.env import Joined, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.site_data import TOPICS_URL, SiteData, TopicInfo
-from build_tools.urls import root_prefix
+from build_tools.render.urls import root_prefix
 
 EXCERPT_WORDS = 28
 TOPIC_PARAGRAPHS_PER_PAGE = 400
@@ -28,7 +27,6 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-@memoised(cache.TEXTS)
 def topic_item(url: str, label: str, text: str) -> str:
     """Return a topic page's list item for a paragraph, after '<li><a href="' and the
     page's way to the site root: its address, label and excerpt."""
@@ -56,32 +54,32 @@ class TopicDocument(NamedTuple):
     sections: tuple[TopicSection, ...]
 
 
-def topics_documents(site: SiteData) -> tuple[dict[str, tuple[TopicDocument, ...]], dict[str, int]]:
+def topics_documents(site: SiteData, cache: BuildCache | None = None
+                     ) -> tuple[dict[str, tuple[TopicDocument, ...]], dict[str, int]]:
     """Return, per topic id, the documents with their sections and paragraphs on it, and
-    the number of paragraphs listed. Each document's share is memoised by its facts."""
+    the number of paragraphs listed."""
     found: dict[str, list[TopicDocument]] = {t.id: [] for t in site.topics}
     counts = dict.fromkeys(found, 0)
     leads = tuple((t.id, _lead(t.url)) for t in site.topics)
     for doc in site.documents:
-        key = (site.document_facts[doc.slug], leads)
-        for topic_id, document, count in _SHARES.get(key, lambda: _document_share(*key)):
+        share = cached(cache, ("topic share", doc.slug), document_share, site.document_facts[doc.slug], leads)
+        for topic_id, document, count in share:
             found[topic_id].append(document)
             counts[topic_id] += count
     return {k: tuple(v) for k, v in found.items()}, counts
 
 
-def _document_share(facts: cache.Frozen, leads: tuple[tuple[str, str], ...]
-                    ) -> tuple[tuple[str, TopicDocument, int], ...]:
+def document_share(doc: DocumentFacts, leads: tuple[tuple[str, str], ...]
+                   ) -> tuple[tuple[str, TopicDocument, int], ...]:
     """Return (topic id, the document as its page lists it, paragraphs listed) for each
     topic the document's sections or paragraphs are on; ``leads`` opens each topic
     page's list items."""
-    doc = facts.value
     lead_of = dict(leads)
     sections: dict[str, list[TopicSection]] = {}
     counts: dict[str, int] = {}
     by_section: dict[str, list] = {}
     for paragraph in doc.paragraphs:
-        by_section.setdefault(paragraph.value.section, []).append(paragraph.value)
+        by_section.setdefault(paragraph.section, []).append(paragraph)
     for section_id, url, heading, whole in doc.sections:
         items: dict[str, list[str]] = {}
         for p in by_section.get(section_id, ()):
@@ -100,10 +98,6 @@ def _document_share(facts: cache.Frozen, leads: tuple[tuple[str, str], ...]
                     url, heading, topic_id in whole, Joined(tuple(rows), lead=lead)))
     return tuple((topic_id, TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)),
                   counts[topic_id]) for topic_id, topic_sections in sections.items())
-
-
-_SHARES = cache.Memo(maxsize=cache.DOCUMENTS)
-"""A document's share of the topic pages by its facts and the topics."""
 
 
 def _listed(row: tuple[TopicDocument, TopicSection]) -> int:
@@ -125,29 +119,28 @@ def _documents_on(rows: tuple[tuple[TopicDocument, TopicSection], ...], url: str
     return tuple(document._replace(sections=tuple(sections)) for document, sections in documents)
 
 
-def _one_topic(topic: TopicInfo, documents: tuple[TopicDocument, ...], per_page: int) -> tuple[Page, ...]:
-    """Return the pages of one topic (no memo)."""
+def one_topic_pages(templates: Templates, topic: TopicInfo, documents: tuple[TopicDocument, ...],
+                    per_page: int) -> tuple[Page, ...]:
+    """Return the pages of one topic."""
     groups = [[(document, section) for section in document.sections] for document in documents]
     pages = []
     for part in split_list(topic.url, groups, per_page, size=_listed):
-        pages.append(make_page(part.url, page_meta(part.titled(topic.title), "topic"), "topic.md.j2", topic=topic,
+        pages.append(make_page(templates, part.url, page_meta(part.titled(topic.title), "topic"),
+                               "topic.md.j2", topic=topic,
                                documents=_documents_on(part.rows, part.url), part=part._replace(rows=())))
     return tuple(pages)
 
 
-_PAGES = cache.Memo(maxsize=cache.DOCUMENTS)
-"""A topic's pages by the topic and its documents: an edit splits again only the topics it touches."""
-
-
-def topic_pages(site: SiteData, per_page: int | None = None) -> tuple[Page, ...]:
+def topic_pages(site: SiteData, templates: Templates, per_page: int | None = None,
+                cache: BuildCache | None = None) -> tuple[Page, ...]:
     """Return the topics index and each topic's page, cut into pages of at most
     ``per_page`` paragraphs (``TOPIC_PARAGRAPHS_PER_PAGE`` when not given)."""
     per_page = TOPIC_PARAGRAPHS_PER_PAGE if per_page is None else per_page
     pages = []
-    by_topic, counts = topics_documents(site)
+    by_topic, counts = topics_documents(site, cache)
     for topic in site.topics:
-        key = (topic, by_topic[topic.id], per_page, templates_stamp())
-        pages += _PAGES.get(key, lambda: _one_topic(topic, by_topic[topic.id], per_page))
+        pages += cached(cache, ("topic pages", topic.id), one_topic_pages, templates, topic,
+                        by_topic[topic.id], per_page)
     meta = page_meta("Topics", "topics")
-    index = make_page(TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
+    index = cached_page(cache, templates, TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()

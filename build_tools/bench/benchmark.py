@@ -1,0 +1,377 @@
+"""``python -m build_tools bench``: what a user waits for, on synthetic corpora.
+
+For each size the benchmark writes a synthetic project (a source folder shaped
+like ``source/`` and an ``mkdocs.yml`` that is the project's own with absolute
+paths) and times whole commands, each in a process of its own, as a user runs
+them:
+
+1. ``make site``: ``python -m build_tools build`` from a clean checkout's state
+   (no generated pages, no site; the registry an earlier build wrote), with the
+   peak resident memory of that process;
+2. the floor: ``mkdocs build`` with an empty theme (``{{ page.content }}``), no
+   plugin and no hook, over the very Markdown ``python -m build_tools dump``
+   writes;
+3. Material: the same Markdown with ``mkdocs-material``'s theme, when installed;
+4. an edit under ``make serve``: ``mkdocs serve --dirty`` on the project, one
+   paragraph of one text edited, and the seconds from the file's write until the
+   served page holds the new words (MkDocs' file watcher polls every 0.5 s, so
+   this includes up to that wait, as it does for a user).
+
+Every figure is the median of ``repeats`` runs. Targets are printed as PASS or
+MISS next to the figures; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import yaml
+
+from build_tools.bench.synthetic import EDIT_SENTENCE, CorpusShape, edited_text, write_corpus
+
+PROJECT = Path(__file__).resolve().parents[2]
+CONFIG = PROJECT / "mkdocs.yml"
+BUILD_DATE = "2026-01-15"
+SERVE_TIMEOUT = 600.0
+"""Seconds a served page may take to appear (the first build of 200 documents)."""
+
+
+@dataclass(frozen=True)
+class Timed:
+    """One command's medians over its runs."""
+
+    seconds: float
+    peak_mib: float
+    runs: tuple[float, ...]
+    """Every run's seconds, in order."""
+
+
+@dataclass(frozen=True)
+class SizeFigures:
+    """Everything measured at one corpus size."""
+
+    documents: int
+    pages: int
+    site: Timed
+    """``make site`` (``python -m build_tools build``)."""
+    floor: Timed
+    """MkDocs, empty theme, no plugin or hook, on the dumped Markdown."""
+    material: Timed | None
+    """MkDocs with Material's theme on the dumped Markdown; None when not installed."""
+    serve_edit: Timed | None
+    """Seconds from an edit's write to the new words being served; None when skipped."""
+
+
+def run_timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run ``command``; return (wall seconds, peak resident MiB of that process).
+
+    The peak is the kernel's account of the child alone (``wait4``), so this
+    benchmark's own memory is not counted. Raises RuntimeError when it fails.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = output.decode("utf-8", "replace").strip().splitlines()[-15:]
+        raise RuntimeError(f"{' '.join(command)} failed:\n" + "\n".join(tail))
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(runs: list[tuple[float, float]]) -> Timed:
+    """Return the medians of (seconds, peak MiB) runs."""
+    return Timed(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+                 tuple(r[0] for r in runs))
+
+
+def project_config(work: Path, source: Path, docs: Path) -> Path:
+    """Write the project's mkdocs.yml with absolute paths for a synthetic source; return it."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    theme = config.get("theme") or {}
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(PROJECT / theme["custom_dir"])
+    config["watch"] = [str(source)]
+    config.setdefault("extra", {})["source_dir"] = str(source)
+    docs.mkdir(parents=True, exist_ok=True)
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def bare_config(work: Path, pages: Path, theme: str) -> Path:
+    """Write a config building the dumped ``pages`` with no plugin or hook: the empty
+    theme ('floor') or Material's ('material'); return its path."""
+    lines = ["site_name: G7 texts (bench)", f"docs_dir: {pages}", "use_directory_urls: true",
+             "plugins: []"]
+    if theme == "floor":
+        folder = work / "empty-theme"
+        folder.mkdir(exist_ok=True)
+        (folder / "main.html").write_text("{{ page.content }}\n", encoding="utf-8")
+        lines += ["theme:", "  name: null", f"  custom_dir: {folder}"]
+    else:
+        lines += ["theme:", f"  name: {theme}"]
+    path = work / f"mkdocs-{theme}.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def has_material() -> bool:
+    """Return True when mkdocs-material's theme is installed."""
+    return any(e.name == "material" for e in entry_points(group="mkdocs.themes"))
+
+
+def build_command(source: Path, site: Path, config: Path) -> list[str]:
+    """Return the command ``make site`` runs, for this source, site folder and config."""
+    return [sys.executable, "-m", "build_tools", "build", "--source", str(source),
+            "--site-dir", str(site), "--config", str(config)]
+
+
+def bench_environment() -> dict[str, str]:
+    """Return the environment of every timed command: a fixed build date."""
+    return {**os.environ, "G7_BUILD_DATE": BUILD_DATE, "PYTHONPATH": str(PROJECT)}
+
+
+KEPT_IN_PROJECT = frozenset({"source", "docs", "mkdocs.yml", "serve.log"})
+"""What a synthetic project keeps between builds; everything else a build made goes."""
+
+
+def clear_outputs(base: Path) -> None:
+    """Remove what a build left beside the source (site, generated pages, staging)."""
+    for path in base.iterdir():
+        if path.name in KEPT_IN_PROJECT:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def time_site(base: Path, source: Path, config: Path, repeats: int) -> Timed:
+    """Return the medians of ``make site`` from a clean state (after one unmeasured
+    build that writes the registry, as a published source has one)."""
+    env = bench_environment()
+    run_timed(build_command(source, base / "site", config), PROJECT, env)
+    runs = []
+    for _ in range(repeats):
+        clear_outputs(base)
+        runs.append(run_timed(build_command(source, base / "site", config), PROJECT, env))
+    return median_of(runs)
+
+
+def dump_pages(source: Path, out: Path) -> int:
+    """Write the Markdown the build makes to ``out``; return how many pages it holds."""
+    run_timed([sys.executable, "-m", "build_tools", "dump", str(out), "--source", str(source)],
+              PROJECT, bench_environment())
+    return sum(1 for _ in out.rglob("*.md"))
+
+
+def time_bare(work: Path, pages: Path, theme: str, repeats: int) -> Timed:
+    """Return the medians of MkDocs building the dumped pages with ``theme``."""
+    config = bare_config(work, pages, theme)
+    runs = []
+    for k in range(repeats):
+        site = work / f"site-{theme}"
+        if site.exists():
+            shutil.rmtree(site)
+        runs.append(run_timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                               "-d", str(site)], PROJECT, bench_environment()))
+    return median_of(runs)
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    """Return the body at ``url``, or None when it is not (yet) served."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, needle: bytes | None, timeout: float, step: float = 0.02) -> float:
+    """Poll ``url`` until it is served (holding ``needle`` when given); return the time."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        body = fetch(url)
+        if body is not None and (needle is None or needle in body):
+            return time.perf_counter()
+        time.sleep(step)
+    raise RuntimeError(f"{url} did not show the edit within {timeout:.0f} s")
+
+
+def paragraph_page(base_url: str, words: str) -> str:
+    """Return the served page URL of the paragraph holding ``words`` (from the open data)."""
+    body = fetch(base_url + "api/paragraphs.json")
+    if body is None:
+        raise RuntimeError("the served site has no api/paragraphs.json")
+    for record in json.loads(body):
+        if words in record["text"]:
+            return base_url + record["url"].split("#")[0]
+    raise RuntimeError(f"no served paragraph holds {words!r}")
+
+
+def time_serve_edits(base: Path, texts: tuple[Path, ...], config: Path, repeats: int) -> Timed:
+    """Return the medians of the seconds from an edit's write until ``make serve`` shows it.
+
+    Each edit is in another text; the server runs as ``make serve`` runs it.
+    """
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}/"
+    log = open(base / "serve.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config),
+         "-a", f"127.0.0.1:{port}"], cwd=PROJECT, env=bench_environment(), stdout=log,
+        stderr=subprocess.STDOUT)
+    try:
+        wait_for(base_url + "api/paragraphs.json", None, SERVE_TIMEOUT, step=0.5)
+        runs = []
+        for k in range(repeats):
+            text = texts[(len(texts) // 2 + k * max(1, len(texts) // 4)) % len(texts)]
+            before = text.read_text(encoding="utf-8")
+            after, line = edited_text(before)
+            # A stretch of the edited line's own words finds its page in the open data.
+            words = before.split("\n")[line - 1].strip()[-40:]
+            page = paragraph_page(base_url, words)
+            written = time.perf_counter()
+            text.write_text(after, encoding="utf-8")
+            shown = wait_for(page, EDIT_SENTENCE.strip().encode(), 120.0)
+            runs.append((shown - written, 0.0))
+        return median_of(runs)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def bench_size(documents: int, work: Path, repeats: int, serve: bool = True) -> SizeFigures:
+    """Return every figure at ``documents`` documents."""
+    base = work / f"docs-{documents}"
+    base.mkdir(parents=True, exist_ok=True)
+    corpus = write_corpus(base / "source", CorpusShape(documents), PROJECT / "source")
+    config = project_config(base, corpus.source, base / "docs")
+    site = time_site(base, corpus.source, config, repeats)
+    dumped = work / f"dump-{documents}"
+    pages = dump_pages(corpus.source, dumped)
+    floor = time_bare(work, dumped, "floor", repeats)
+    material = time_bare(work, dumped, "material", repeats) if has_material() else None
+    edit = time_serve_edits(base, corpus.texts, config, repeats) if serve else None
+    return SizeFigures(documents, pages, site, floor, material, edit)
+
+
+def table(figures: list[SizeFigures]) -> list[str]:
+    """Return the lines of the figures table, one column per size."""
+    def seconds(t: Timed | None) -> str:
+        return f"{t.seconds:.2f}" if t else "-"
+
+    rows: list[tuple[str, list[str]]] = [
+        ("", [f"{f.documents} docs" for f in figures]),
+        ("pages", [str(f.pages) for f in figures]),
+        ("make site (s)", [seconds(f.site) for f in figures]),
+        ("  peak memory (MiB)", [f"{f.site.peak_mib:.0f}" for f in figures]),
+        ("floor: MkDocs, empty theme (s)", [seconds(f.floor) for f in figures]),
+        ("Material on the same pages (s)", [seconds(f.material) for f in figures]),
+        ("edit to page under make serve (s)", [seconds(f.serve_edit) for f in figures]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    cols = [max(len(row[1][i]) for row in rows) for i in range(len(figures))]
+    return [f"{name:<{width}}  " + "  ".join(f"{v:>{cols[i]}}" for i, v in enumerate(values))
+            for name, values in rows]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target: the measured value, its limit, and whether it was met."""
+
+    name: str
+    value: float
+    limit: float
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.limit
+
+    def line(self) -> str:
+        return f"{'PASS' if self.met else 'MISS'}  {self.name}: {self.value:.3f} (limit {self.limit:g})"
+
+
+def targets(figures: list[SizeFigures]) -> list[Target]:
+    """Return the targets this run measured: make site against the floor at every size,
+    and at the largest size the edit under make serve and the peak memory."""
+    found = [Target(f"{f.documents} docs: make site / floor", f.site.seconds / f.floor.seconds, 1.25)
+             for f in figures]
+    largest = max(figures, key=lambda f: f.documents)
+    if largest.serve_edit:
+        found.append(Target(f"{largest.documents} docs: edit to page under make serve (s)",
+                            largest.serve_edit.seconds, 1.0))
+    found.append(Target(f"{largest.documents} docs: make site peak memory (GiB)",
+                        largest.site.peak_mib / 1024, 1.0))
+    return found
+
+
+def scratch_folder() -> str | None:
+    """Return a memory-backed folder for the benchmark's files when the machine has one
+    (on a virtual disk, creating thousands of files swings with the host's write-back)."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 4 << 30:
+        return str(shm)
+    return None
+
+
+def run_bench(sizes: list[int], repeats: int, work: Path | None, serve: bool = True) -> int:
+    """Run the benchmark at each size, print the figures and the targets; return 0.
+
+    A work folder the benchmark made itself is removed at the end; one given is kept.
+    """
+    made = None
+    if work is None:
+        work = made = Path(tempfile.mkdtemp(prefix="g7-bench-", dir=scratch_folder()))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"benchmark in {work}, median of {repeats} runs")
+        figures = []
+        for n in sorted(set(sizes)):
+            print(f"-- {n} documents", flush=True)
+            figures.append(bench_size(n, work, repeats, serve))
+        print()
+        for line in table(figures):
+            print(line)
+        print()
+        for f in figures:
+            print(f"{f.documents} docs, every run (s): make site "
+                  + ", ".join(f"{s:.2f}" for s in f.site.runs)
+                  + "; floor " + ", ".join(f"{s:.2f}" for s in f.floor.runs)
+                  + ("; serve edit " + ", ".join(f"{s:.2f}" for s in f.serve_edit.runs)
+                     if f.serve_edit else ""))
+        print()
+        for target in targets(figures):
+            print(target.line())
+        return 0
+    finally:
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)

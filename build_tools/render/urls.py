@@ -1,0 +1,41 @@
+"""Site URLs: every URL is site-root-relative without a leading slash ('doc/sec/')."""
+
+from __future__ import annotations
+
+
+def _relative_path(base: str, path: str) -> str:
+    """Return ``posixpath.relpath(path or '.', base or '.')`` for two site-root-relative paths.
+
+    Pure string work (no ``os.getcwd``).
+    """
+    from_parts = [p for p in base.split("/") if p and p != "."]
+    to_parts = [p for p in path.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(from_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
+def relative_url(from_page: str, to: str) -> str:
+    """Return the link from the page at ``from_page`` to ``to`` (both site-root-relative).
+
+    Both are directory URLs ('a/b/') or '' for the home page; ``to`` may carry
+    a '#fragment' or name a file ('api/paragraphs.json').
+    """
+    path, _, fragment = to.partition("#")
+    rel = _relative_path(from_page, path)
+    if path.endswith("/") or path == "":
+        rel = "./" if rel == "." else rel + "/"
+    link = rel if path != from_page else ""
+    return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+def root_prefix(from_page: str) -> str:
+    """Return the relative link from the page at ``from_page`` to the site root ('../../').
+
+    ``root_prefix(page) + target`` reaches ``target`` from ``page`` wherever ``page``
+    is: the cheap form for pages listing thousands of links elsewhere in the site.
+    """
+    return "../" * from_page.count("/")
