@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--source", type=Path, default=Path("source"))
     check.add_argument("--site-dir", type=Path, default=Path("site"))
     check.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    check.add_argument("--deep", action="store_true",
+                       help="also read the built site back and check every link, id and export")
     outline = sub.add_parser("outline", help="print the structure a text is read as")
     outline.add_argument("files", type=Path, nargs="+", metavar="FILE")
     bench = sub.add_parser("bench", help="time make site and make serve on synthetic corpora")
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "dump":
             return dump(args.source, args.out)
         if args.command == "check":
-            return run_check(args.source, args.site_dir, args.config)
+            return run_check(args.source, args.site_dir, args.config, args.deep)
         if args.command == "outline":
             return run_outline(args.files)
         if args.command == "bench":

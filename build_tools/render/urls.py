@@ -32,6 +32,23 @@ def relative_url(from_page: str, to: str) -> str:
     return f"{link}#{fragment}" if fragment else (link or "./")
 
 
+def md_url(from_page: str, to: str) -> str:
+    """Return the Markdown link from the page at ``from_page`` to ``to`` (both
+    site-root-relative URLs): the path of the target's ``.md`` source (or data file)
+    relative to the page's, so that MkDocs resolves and validates it, with the fragment.
+
+    ``md_url('doc/a/', 'doc/b/#p-1') == '../b/index.md#p-1'``; a link to the page itself
+    is its fragment alone.
+    """
+    path, _, fragment = to.partition("#")
+    if path == from_page and fragment:
+        return f"#{fragment}"
+    target = f"{path}index.md" if path.endswith("/") or path == "" else path
+    link = _relative_path(from_page, target.rpartition("/")[0]) + "/" + target.rpartition("/")[2]
+    link = link.removeprefix("./")
+    return f"{link}#{fragment}" if fragment else link
+
+
 def root_prefix(from_page: str) -> str:
     """Return the relative link from the page at ``from_page`` to the site root ('../../').
 
