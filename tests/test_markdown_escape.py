@@ -4,35 +4,13 @@ a commitment's span, a wrapper)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import markdown
 import pytest
-import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.html_tree import Element, parse_html
+from tests.markdown_support import project_markdown
 from build_tools.render.markdown import attr_text, attr_value, link_target, md_link, md_text
-
-ROOT = Path(__file__).resolve().parent.parent
-# MkDocs adds these two to every build.
-MKDOCS_BUILTINS = ["tables", "fenced_code"]
-
-
-def project_markdown() -> markdown.Markdown:
-    """Return Python-Markdown with the extensions and settings of the project's mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, settings_ = list(MKDOCS_BUILTINS), {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, dict):
-            (name, options), = entry.items()
-            settings_[name] = options or {}
-        else:
-            name = entry
-        names.append(name)
-    return markdown.Markdown(extensions=names, extension_configs=settings_)
-
 
 MD = project_markdown()
 

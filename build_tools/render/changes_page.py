@@ -30,12 +30,12 @@ def word_diff(before: str, after: str) -> Md:
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(md_text("".join(a[i1:i2])))
+            out.append(md_text("".join(a[i1:i2]), start=False, end=False))
             continue
         if i2 > i1:
-            out.append(f"<del>{md_text(''.join(a[i1:i2]))}</del>")
+            out.append(f"<del>{md_text(''.join(a[i1:i2]), start=False, end=False)}</del>")
         if j2 > j1:
-            out.append(f"<ins>{md_text(''.join(b[j1:j2]))}</ins>")
+            out.append(f"<ins>{md_text(''.join(b[j1:j2]), start=False, end=False)}</ins>")
     return Md("".join(out))
 
 
@@ -93,9 +93,9 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
             if entry.event == "amended" and previous_text is not None:
                 detail = word_diff(previous_text, entry.text)
             elif entry.event == "removed":
-                detail = Md(md_text(entry.text))
+                detail = Md(md_text(entry.text, start=False, end=False))
             elif entry.event in ("split", "merged") and record.successors:
-                detail = Md(md_text("into " + ", ".join(record.successors)))
+                detail = Md(md_text("into " + ", ".join(record.successors), start=False, end=False))
             day.setdefault(entry.event, []).append(ChangeView(
                 entry.event, record.id, entry.label, places[(record.document, record.section)],
                 record.url, detail))

@@ -78,8 +78,9 @@ def topic_url(topic_id: str) -> str:
 def commitment_rows(rows: tuple[CommitmentView, ...] | list[CommitmentView], page_url: str) -> Md:
     """Return the list of a commitments page, on the page at ``page_url``: per sentence,
     a link to it named by where it is, its verb, and the sentence."""
-    return Md("\n".join(f"1. {md_link(c.where, md_url(page_url, c.url))} *{md_text(c.verb)}*{{ .verb }}"
-                         f" {md_text(c.text)}" for c in rows))
+    # The sentence starts on a line of its own: a Markdown line break (two trailing spaces).
+    return Md("\n".join(f"1. {md_link(c.where, md_url(page_url, c.url))} *{md_text(c.verb)}*{{ .verb }}  \n"
+                         f"   {md_text(c.text)}" for c in rows))
 
 
 def commitments_pages(site: SiteData, templates: Templates, per_page: int | None = None,

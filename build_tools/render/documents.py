@@ -67,13 +67,16 @@ def section_page(templates: Templates, doc: Document, placed: PlacedSection,
     """Return the page of one section: its heading, paragraphs and notices."""
     url = placed.url
     section = doc.sections[placed.index]
+    # The part's words are the source's on the page of the section they are printed with.
+    part_src = bool(section.part) and (section.part_printed or placed.index == 0
+                                       or doc.sections[placed.index - 1].part != section.part)
     prev, nxt = neighbours
     meta = page_meta(section_heading(section), "section", **document_meta(doc), section=placed.id,
                      part=section.part or "", previous=_link(doc, prev), next=_link(doc, nxt))
     return make_page(
         templates, url, meta, "section.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
         placed=placed, section=replace(section, paragraphs=()), heading=section_heading(section),
-        topics=tuple(context.topic[t] for t in topic_ids if t in context.topic),
+        part_src=part_src, topics=tuple(context.topic[t] for t in topic_ids if t in context.topic),
         paragraphs=paragraphs_markdown(paragraphs, url, context, footnotes.get(url)),
         removed=removed.get(url, ()), footnotes=_footnote_block(footnotes.get(url)))
 

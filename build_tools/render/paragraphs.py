@@ -61,6 +61,8 @@ class ParagraphView:
 
     id: str
     label: str
+    numbered: bool
+    """The label is a number the source prints (its class says so: ``src``)."""
     text: str
     spans: tuple[SpanKey, ...]
     anchors: tuple[AnchorKey, ...]
@@ -118,6 +120,7 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
     return ParagraphView(
         id=facts.id,
         label=facts.label,
+        numbered=facts.numbered,
         text=facts.text,
         spans=spans.get(-1, ()),
         anchors=commitment_anchors(notes.commitments),
@@ -184,8 +187,9 @@ def anchored_text(text: str, spans: tuple[SpanKey, ...], anchors: tuple[AnchorKe
 
 def _label_link(view: ParagraphView) -> str:
     pid = attr_value(view.id)
+    printed = " .src" if view.numbered else ""
     return md_link(f"¶ {view.label}", f"#{pid}",
-                   f'.para-label aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
+                   f'.para-label{printed} aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
 
 
 def _lead(view: ParagraphView) -> str:
