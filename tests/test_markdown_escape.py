@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.html_tree import Element, parse_html
 from tests.markdown_support import project_markdown
 from build_tools.render.markdown import attr_text, attr_value, link_target, md_link, md_text
+from build_tools.render.paragraphs import BULLETS, ItemView, ParagraphView, paragraph_markdown
 
 MD = project_markdown()
 
@@ -121,3 +122,53 @@ def test_a_link_target_with_syntax_in_it_stays_one_link():
     target = link_target("https://example.org/a (b)/<c>?d=e&f=\"g\"")
     html = rendered(f"[x]({target})")
     assert html.find("a")["href"] == "https://example.org/a%20%28b%29/%3Cc%3E?d=e&f=%22g%22"
+
+
+# ------------------------------------------------ a whole paragraph, as the renderer writes it
+
+MARKERS = ["-", "•", "a)", "(ii)", "1)", "*", ""]
+
+
+@st.composite
+def paragraph_views(draw) -> ParagraphView:
+    """Return a paragraph of random text with term links, commitment spans and items."""
+    text = draw(TEXT.filter(lambda t: t.strip() != ""))
+
+    def intervals() -> list[tuple[int, int]]:
+        cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=6)))
+        return [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+
+    spans = tuple((a, b, "../../glossary/index.md#t", "t") for a, b in intervals())
+    anchors = tuple((a, b, f"p-1.s{n}") for n, (a, b) in enumerate(intervals(), start=1))
+    items = tuple(ItemView(draw(st.sampled_from(MARKERS)), draw(TEXT.filter(lambda t: t.strip() != "")))
+                  for _ in range(draw(st.integers(0, 4))))
+    return ParagraphView(id="p-1", label="4", numbered=True, text=text, spans=spans, anchors=anchors,
+                         items=items, footnote_refs=())
+
+
+def _without_label(element: Element) -> str:
+    label = element.find("a", class_="para-label")
+    if label is not None:
+        element.remove(label)
+    return element.get_text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraph_views())
+def test_a_rendered_paragraph_shows_its_source_text_and_items_as_written(view):
+    html = rendered(paragraph_markdown(view))
+    element = html.find(id="p-1")
+    assert element is not None and element["data-label"] == "4"
+    if not view.items:
+        assert element.name == "p" and _without_label(element) == " " + view.text
+        return
+    blocks = [child for child in element.children if isinstance(child, Element)]
+    assert _without_label(blocks[0]) == " " + view.text
+    shown: list[str] = []
+    for block in blocks[1:]:
+        shown += [li.get_text() for li in block.find_all("li")] if block.name == "ul" else [block.get_text()]
+    written = [item.text if item.marker in BULLETS or not item.marker else f"{item.marker} {item.text}"
+               for item in view.items]
+    assert shown == written
+    for start, end, anchor in view.anchors:
+        assert html.find(id=anchor).get_text() == view.text[start:end]

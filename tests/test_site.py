@@ -198,3 +198,24 @@ def test_text_after_a_list_is_shown_as_paragraphs_of_the_numbered_paragraph(fixt
     items = three.select(":scope > ul > li")
     assert len(items) == 2 and not any(li.has_attr("data-marker") for li in items)
     assert three.find_all("p", recursive=False)[1].get_text().startswith("in full respect of international law")
+
+
+def test_footnotes_printed_1_2_in_order_go_through_the_footnotes_extension(fixture_site):
+    page = soup(fixture_site.site, "g20-leaders-2022-bali-declaration")
+    ref = page.find(id="fnref-g20-leaders-2022-bali-declaration-1")
+    assert ref is not None and ref.find_parent(class_="para")["data-label"] == "33"
+    note = page.select_one("div.footnote li#fn-g20-leaders-2022-bali-declaration-1")
+    assert note.get_text().strip().startswith("Noting that one member has divergent views")
+
+
+def test_footnotes_the_extension_cannot_show_as_printed_are_paragraphs_with_their_markers(fixture_site):
+    doc = "footnotes-and-list-first"
+    referring = soup(fixture_site.site, f"{doc}/supply-chains")
+    ref = referring.find(id=f"fnref-{doc}-n1")
+    assert ref.name == "a" and ref.get_text() == "*" and ref["href"] == f"#fn-{doc}-n1"
+    star = referring.find(id=f"fn-{doc}-n1")
+    assert star.get_text().startswith("* This paragraph was agreed by all members.")
+    assert star.select_one("a.fn-back")["href"] == f"#fnref-{doc}-n1"
+    # Referred to by no paragraph: on the text's last page, with no way back.
+    last = soup(fixture_site.site, f"{doc}/next-steps").find(id=f"fn-{doc}-1")
+    assert last.get_text() == "1 A second note that continues on a second line." and last.find("a") is None

@@ -41,7 +41,9 @@ def _finalize(value: object) -> object:
 
 
 def _link(page_url: str, target: str) -> Md:
-    return Md(link_target(md_url(page_url, target)))
+    """Return the relative ``.md`` link from the page at ``page_url`` to the site URL ``target``
+    (made of checked slugs and ids: nothing to encode)."""
+    return Md(md_url(page_url, target))
 
 
 @dataclass(frozen=True)

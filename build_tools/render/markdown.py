@@ -11,7 +11,8 @@ Why each rule (Python-Markdown 3, extensions attr_list, md_in_html, toc,
 tables, fenced_code, footnotes, def_list):
 
 - a backslash escape where Python-Markdown has one (its ``ESCAPED_CHARS``, plus
-  ``|``, which the tables extension adds): ``\\ ` * _ { } [ ] # |`` everywhere, and
+  ``|``, which the tables extension adds): ``\\ ` * _ { } [ ] # | !`` everywhere (``!``
+  before a link of ours would make it an image), and
   ``> + - .`` and ``)`` where they would open a block (a quote, a list item, an
   ordered item after digits, a rule);
 - a character reference where it has none: ``&`` and ``<`` (``\\<`` would show its
@@ -32,7 +33,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-_EVERYWHERE = {c: "\\" + c for c in "\\`*_{}[]#|"}
+_EVERYWHERE = {c: "\\" + c for c in "\\`*_{}[]#|!"}
 _EVERYWHERE.update({"&": "&amp;", "<": "&lt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
                     "\x02": "&#2;", "\x03": "&#3;"})
 _TABLE = str.maketrans(_EVERYWHERE)
@@ -100,7 +101,8 @@ def link_target(url: str) -> str:
 
 
 def md_link(text: str, target: str, attributes: str = "") -> str:
-    """Return a Markdown link showing ``text`` (escaped) to ``target`` (ours, or made safe
-    by ``link_target``), with an attribute list when ``attributes`` is given."""
-    link = f"[{md_text(text)}]({link_target(target)})"
+    """Return a Markdown link showing ``text`` (escaped) to ``target``, with an attribute
+    list when ``attributes`` is given. ``target`` is ours (a relative ``.md`` path made of
+    checked slugs and ids) or made safe by ``link_target``."""
+    link = f"[{md_text(text)}]({target})"
     return f"{link}{{ {attributes} }}" if attributes else link

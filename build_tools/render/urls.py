@@ -44,8 +44,13 @@ def md_url(from_page: str, to: str) -> str:
     if path == from_page and fragment:
         return f"#{fragment}"
     target = f"{path}index.md" if path.endswith("/") or path == "" else path
-    link = _relative_path(from_page, target.rpartition("/")[0]) + "/" + target.rpartition("/")[2]
-    link = link.removeprefix("./")
+    top = from_page.partition("/")[0]
+    if not top or not target.startswith(top + "/"):
+        # Nothing in common (most links of the lists): up to the root, then down.
+        link = "../" * from_page.count("/") + target
+    else:
+        folder, _, name = target.rpartition("/")
+        link = (_relative_path(from_page, folder) + "/" + name).removeprefix("./")
     return f"{link}#{fragment}" if fragment else link
 
 

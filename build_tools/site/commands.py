@@ -61,10 +61,11 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path
-               ) -> tuple[list[str], WriteReport | None]:
+def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path,
+               steps: StepTimes | None = None) -> tuple[list[str], WriteReport | None]:
     """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings and
-    what it wrote to the generated pages' folder (None when it stopped before writing)."""
+    what it wrote to the generated pages' folder (None when it stopped before writing).
+    ``steps`` is told how long search indexing took within the build."""
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
@@ -82,6 +83,8 @@ def build_site(generated: Generated, site_dir: Path, config_file: Path, source: 
     finally:
         if plugin is not None:
             plugin.handed = None
+            if steps is not None:
+                steps.seconds["search"] = plugin.search_seconds
         logger.removeHandler(counter)
     return counter.messages, plugin.write_report if plugin is not None else None
 
@@ -113,7 +116,9 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
         staging = publishing.new_staging(site_dir)
         try:
             with steps.step("mkdocs"):
-                report = _build(generated, staging, config_file, source)
+                report = _build(generated, staging, config_file, source, steps)
+            # Search indexing runs inside MkDocs' build: shown apart, not twice.
+            steps.seconds["mkdocs"] -= steps.seconds.get("search", 0.0)
             if report is None:
                 return 1
             with steps.step("publish"):
@@ -143,10 +148,11 @@ def _generation_passes(generated: Generated) -> bool:
     return not findings
 
 
-def _build(generated: Generated, staging: Path, config_file: Path, source: Path) -> WriteReport | None:
+def _build(generated: Generated, staging: Path, config_file: Path, source: Path,
+           steps: StepTimes) -> WriteReport | None:
     """Run MkDocs' strict build (its link and anchor validation included) into ``staging``;
     return what it wrote to the generated pages' folder, or print why and return None."""
-    warnings, report = build_site(generated, staging, config_file, source)
+    warnings, report = build_site(generated, staging, config_file, source, steps)
     if warnings:
         for message in warnings:
             print(f"error: {message}", file=sys.stderr)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -60,6 +61,8 @@ class G7Plugin(BasePlugin):
         self.page_urls: frozenset[str] = frozenset()
         self.write_report: WriteReport | None = None
         """What the last build wrote to the generated folder, for the command line's report."""
+        self.search_seconds = 0.0
+        """Seconds the last build spent writing the search index (the build log shows it apart)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Called once by `mkdocs serve` and `mkdocs build` (not by our own build command).
@@ -183,7 +186,9 @@ class G7Plugin(BasePlugin):
     def on_post_build(self, config):
         # Replace the search index by one entry per paragraph and glossary entry.
         if self.generation is not None:
+            start = time.perf_counter()
             search_index.write_search_index(self.generation.site, Path(config["site_dir"]))
+            self.search_seconds = time.perf_counter() - start
         # Shrink the theme's CSS and JS as copied into the site.
         minify_theme_assets(Path(config["site_dir"]))
         if self.cache is not None:
