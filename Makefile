@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 AXE := tests/browser/vendor/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test check bench dump clean browser-deps
+.PHONY: site serve test check bench dump portability clean browser-deps
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -27,6 +27,12 @@ dump: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m build_tools bench
+
+# Material, ProperDocs and Zensical come from the package's portability extra, installed here only.
+portability: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,portability]'
+	$(BIN)/python -m build_tools portability
+	$(BIN)/python -m pytest -q -m portability tests/test_portability.py
 
 $(AXE):
 	cd tests/browser/vendor && npm install --no-audit --no-fund --silent

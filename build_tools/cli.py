@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_tools build | dump | check | outline | bench``."""
+"""Command line: ``python -m build_tools build | dump | check | outline | portability | bench``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from build_tools.bench.benchmark import run_bench
 from build_tools.errors import BuildError
 from build_tools.parse.outline import run_outline
 from build_tools.site.commands import dump, publish, run_check
+from build_tools.site.portability import run_portability
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools",
@@ -26,8 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--source", type=Path, default=Path("source"))
     check.add_argument("--site-dir", type=Path, default=Path("site"))
     check.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    check.add_argument("--deep", action="store_true",
+                       help="also read the built site back and check every link, id and export")
     outline = sub.add_parser("outline", help="print the structure a text is read as")
     outline.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    portability = sub.add_parser("portability", help="build the dumped Markdown with other engines and themes")
+    portability.add_argument("--source", type=Path, default=Path("source"))
+    portability.add_argument("--work", type=Path, default=Path("generated/portability"))
     bench = sub.add_parser("bench", help="time make site and make serve on synthetic corpora")
     bench.add_argument("--sizes", default="50,200", help="corpus sizes in documents")
     bench.add_argument("--repeats", type=int, default=3, help="runs per figure (the median is shown)")
@@ -45,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "dump":
             return dump(args.source, args.out)
         if args.command == "check":
-            return run_check(args.source, args.site_dir, args.config)
+            return run_check(args.source, args.site_dir, args.config, args.deep)
+        if args.command == "portability":
+            return run_portability(args.source, args.work)
         if args.command == "outline":
             return run_outline(args.files)
         if args.command == "bench":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.annotate.corpus import annotate
+from build_tools.check.anchors import check_generation
 from build_tools.check.source import check_source
 from build_tools.errors import Finding
 from build_tools.identify.paragraph_ids import identify
@@ -139,3 +140,9 @@ def source_findings(inputs: Inputs, generated: Generated) -> list[Finding]:
     """Return the check stage's findings on the source of a generation (misread shapes,
     sidecar statements, glossary coverage); the built site is checked after MkDocs."""
     return check_source(inputs, generated.site)
+
+
+def generation_findings(generated: Generated) -> list[Finding]:
+    """Return the check stage's findings on a generation that MkDocs' validation cannot
+    make (anchors registered, then every link outside the Markdown resolved)."""
+    return check_generation(generated.site, generated.pages, generated.data_files)

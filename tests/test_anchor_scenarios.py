@@ -13,6 +13,7 @@ from typing import Callable
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.page_text import paragraph_text
 from tests.helpers import build, copy_source
 
 COMMUNIQUE = "g7-interior-security-ministers-2024-communique"
@@ -146,7 +147,7 @@ def landing_text(site: Path, url: str) -> tuple[str, str]:
     assert element is not None, f"{url} does not resolve"
     if "para-removed" in element.get("class", []):
         return "removed", element.select_one(".removed-text").get_text()
-    return "paragraph", " ".join(s.get_text() for s in element.select(".para-text > .src, .items .src"))
+    return "paragraph", paragraph_text(element)
 
 
 def assert_every_old_id_resolves(before: Path, after: Path) -> dict[str, str]:
@@ -228,7 +229,7 @@ def test_amended_paragraph_says_so_with_its_previous_text(first_publication, tmp
                          "html.parser")
     para = soup.find(id="g7-interior-2024-ukraine-4")
     assert para["data-amended"] == "2026-03-01"
-    history = para.select_one("details.para-history").get_text()
+    history = para.find_next_sibling("details", class_="para-history").get_text()
     assert "members Russia’s forces" in history
     changes = (after / "site" / "changes" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<ins>\s*of\s*</ins>", changes)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from tests import hostile_source as hostile
@@ -70,9 +71,9 @@ def test_attributes_carry_the_values_as_written(hostile_site):
 
 def test_document_page_shows_place_and_kind_as_text(hostile_site):
     soup = _pages(hostile_site)[f"{hostile.SLUG}/index.html"]
-    facts = soup.select_one(".doc-facts").get_text()
+    facts = soup.select_one(".g7-document dl").get_text()
     assert hostile.PLACE in facts
-    assert soup.select_one("h1").get_text() == hostile.TITLE
+    assert soup.select_one("h1").get_text().removesuffix("#") == hostile.TITLE
 
 
 def test_glossary_and_topic_pages_show_their_values_as_text(hostile_site):
@@ -106,6 +107,6 @@ def test_the_generated_page_title_is_html_escaped_once_and_the_rest_of_the_front
     source = hostile.make_hostile_source(tmp_path / "source")
     pages = {p.url: p for p in generate(read_inputs(source), "2026-01-15").pages}
     front = pages[f"{hostile.SLUG}/"].content.split("---\n")[1]
-    meta = json.loads(front)
+    meta = yaml.safe_load(front)
     assert meta["title"] == ("G7 Title &lt;svg onload=alert(1)&gt;&lt;/svg&gt; Declaration")
     assert meta["document_title"] == hostile.TITLE and meta["document_place"] == hostile.PLACE

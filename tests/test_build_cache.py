@@ -104,8 +104,7 @@ def _sidecar(project: Path) -> None:
 
 
 def _template(project: Path) -> None:
-    _replace(project / "templates" / "section.md.j2", '<header class="section-head">',
-             '<header class="section-head edited">')
+    _replace(project / "templates" / "section.md.j2", "{ .subtitle .src }", "{ .subtitle .src .edited }")
 
 
 EDITS = {"a typo corrected": _typo, "a paragraph inserted": _insert, "a paragraph deleted": _delete,

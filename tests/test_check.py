@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from build_tools.check.site import check_links, check_paragraph_ids, read_built_pages
+from build_tools.check.deep import check_links, check_paragraph_ids, read_built_pages
 from build_tools.check.source import check_source
 from build_tools.cli import main
 from build_tools.pipeline import generate, read_inputs
@@ -147,4 +147,82 @@ def test_a_site_served_below_the_hosts_root_builds_with_its_error_page_links_bel
     assert main(["build", "--source", str(source), "--site-dir", str(site), "--config", str(config)]) == 0
     error_page = (site / "404.html").read_text(encoding="utf-8")
     assert 'href="/g7/css/site.css"' in error_page and 'data-base="/g7"' in error_page
-    assert main(["check", "--source", str(source), "--site-dir", str(site), "--config", str(config)]) == 0
+    assert main(["check", "--source", str(source), "--site-dir", str(site), "--config", str(config), "--deep"]) == 0
+
+
+# ------------------------------------------------ what MkDocs cannot see, from the generation
+
+from dataclasses import replace  # noqa: E402
+
+import pytest  # noqa: E402
+
+from build_tools.check.anchors import AnchorTable, check_generation, resolve  # noqa: E402
+from build_tools.site.commands import build_site  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+UKRAINE = "g7-interior-security-ministers-2024-communique/ukraine/"
+PREAMBLE = "g7-interior-security-ministers-2024-communique/preamble/"
+
+
+@pytest.fixture(scope="module")
+def generation(tmp_path_factory):
+    source = copy_source(tmp_path_factory.mktemp("generation") / "source")
+    return source, generate(read_inputs(source), BUILD_DATE)
+
+
+def _with_page(generated, url: str, edit) -> object:
+    return replace(generated, pages=tuple(replace(p, content=edit(p.content)) if p.url == url else p
+                                          for p in generated.pages))
+
+
+def test_the_resolver_is_a_pure_function_of_the_registered_anchors():
+    table = AnchorTable({"doc/a/": frozenset({"p-1"}), "": frozenset()}, frozenset({"api/x.json"}), {})
+    assert [resolve(table, url) for url in ("doc/a/#p-1", "doc/a/", "", "api/x.json")] == [None] * 4
+    assert resolve(table, "doc/b/#p-1") == "doc/b/#p-1: no such page"
+    assert resolve(table, "doc/a/#p-2") == "doc/a/#p-2: the page has no anchor 'p-2'"
+
+
+def test_the_generation_of_the_real_source_has_no_finding(generation):
+    _, generated = generation
+    assert check_generation(generated.site, generated.pages, generated.data_files) == []
+
+
+def test_a_paragraph_id_defined_on_two_pages_is_found(generation):
+    _, generated = generation
+    ukraine = next(p for p in generated.pages if p.url == UKRAINE).content
+    block = ukraine[ukraine.index("[¶ 1]"):ukraine.index(".para data-label=\"1\" }") + 24]
+    edited = _with_page(generated, PREAMBLE, lambda c: c + "\n" + block + "\n")
+    messages = [f.message for f in check_generation(edited.site, edited.pages, edited.data_files)]
+    assert "paragraph id 'g7-interior-2024-ukraine-1' also on " + PREAMBLE + "index.md" in messages
+
+
+def test_an_export_naming_an_anchor_no_page_defines_is_found(generation):
+    _, generated = generation
+    edited = _with_page(generated, UKRAINE, lambda c: c.replace('{ #g7-interior-2024-ukraine-4 .para', '{ .para'))
+    findings = {(f.path, f.message) for f in check_generation(edited.site, edited.pages, edited.data_files)}
+    assert ("api/paragraphs.json", f"link to {UKRAINE}#g7-interior-2024-ukraine-4: the page has no anchor "
+            "'g7-interior-2024-ukraine-4'") in findings
+    assert ("api/anchors.json", f"link to {UKRAINE}#g7-interior-2024-ukraine-4: the page has no anchor "
+            "'g7-interior-2024-ukraine-4'") in findings
+    assert ("api/paragraphs.json", f"g7-interior-2024-ukraine-4 is not a paragraph of {UKRAINE}") in findings
+
+
+def test_a_pager_link_to_a_page_not_generated_is_found(generation):
+    _, generated = generation
+    edited = replace(generated, pages=tuple(p for p in generated.pages if p.url != UKRAINE))
+    findings = [(f.path, f.message) for f in check_generation(edited.site, edited.pages, edited.data_files)]
+    assert (f"{PREAMBLE.replace('preamble', 'middle-east-and-terrorism')}index.md",
+            f"link to {UKRAINE}: no such page") in findings
+
+
+@pytest.mark.parametrize("broken, said", [
+    ("](../../no-such-page/index.md#g7)", "no-such-page/index.md"),
+    ("](../../glossary/index.md#no-such-entry)", "does not contain an anchor '#no-such-entry'"),
+], ids=["missing page", "missing anchor"])
+def test_mkdocs_validation_fails_the_build_on_a_broken_link(generation, tmp_path, broken, said):
+    source, generated = generation
+    edited = _with_page(generated, UKRAINE, lambda c: c.replace("](../../glossary/index.md#g7)", broken, 1))
+    assert edited.pages != generated.pages
+    warnings, _ = build_site(edited, tmp_path / "site", PROJECT / "mkdocs.yml", source)
+    assert any(said in w for w in warnings), warnings
+    assert any("Aborted with" in w and "strict mode" in w for w in warnings)

@@ -17,6 +17,7 @@ from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.list_pages import (AROUND, pack_groups, page_links, page_url, shown_numbers,
                                            split_list)
 from build_tools.render.topic_pages import topic_pages
+from tests.markdown_support import block_of, page_html, select_in
 from tests.helpers import BUILD_DATE, SOURCE, build, copy_source, resolve_href
 
 TEMPLATES = Templates(read_templates())
@@ -106,12 +107,12 @@ def site():
 
 
 def _body(page) -> BeautifulSoup:
-    """Return a generated page's body (after its front matter), parsed."""
-    return BeautifulSoup(page.content.split("\n---\n", 1)[1], "html.parser")
+    """Return a generated page's body (after its front matter) as MkDocs renders it."""
+    return page_html(page)
 
 
 def _hrefs(page) -> list[str]:
-    return [a["href"] for a in _body(page).select(".commitment-list a")]
+    return [a["href"] for a in _body(page).select("ol > li > a")]
 
 
 def _targets(page) -> list[tuple[str, str]]:
@@ -151,7 +152,7 @@ def test_page_links_of_a_split_list_land_on_its_own_pages(site, split):
     served = {p.url for p in pages}
     checked = 0
     for page in pages:
-        for a in _body(page).select("nav.list-pages a"):
+        for a in _body(page).select(".list-pages a"):
             target, _ = resolve_href(page.url, a["href"])
             assert target + "/" in served, (page.url, a["href"])
             checked += 1
@@ -169,10 +170,10 @@ def test_document_lists_are_never_split(site):
 def _listed(page) -> list[tuple[str, str]]:
     """Return (section link, paragraph link) targets of a topic page, in order."""
     rows = []
-    for section in _body(page).select(".topic-section"):
-        heading = resolve_href(page.url, section.select_one(".topic-section-title a")["href"])
+    for title in _body(page).select("h3.topic-section-title"):
+        heading = resolve_href(page.url, title.select_one("a")["href"])
         rows.append((heading, None))
-        rows += [(heading, resolve_href(page.url, a["href"])) for a in section.select(".topic-paragraphs a")]
+        rows += [(heading, resolve_href(page.url, a["href"])) for a in select_in(block_of(title), "ul a")]
     return rows
 
 
@@ -206,29 +207,33 @@ def test_an_entry_mentioned_more_than_it_shows_lists_them_on_pages_of_its_own(si
     everything_body, glossary_body = _body(everything), _body(glossary)
     own_bodies = {p.url: _body(p) for p in own}
     assert glossary_body.select(".entry-mentions") and own
+
+    def mention_links(body, entry_id: str) -> list:
+        return select_in(block_of(body.find(id=entry_id)), ".entry-mentions + ul li a")
+
     split_entries = 0
     for entry in site.glossary.entries:
         mentioned = list(site.annotations.mentions_by_term.get(entry.id, ()))
         full = [resolve_href(everything.url, a["href"])
-                for a in everything_body.find(id=entry.id).select(".entry-mentions li a")]
+                for a in mention_links(everything_body, entry.id)]
         assert [fragment for _, fragment in full] == mentioned
-        article = glossary_body.find(id=entry.id)
+        article = block_of(glossary_body.find(id=entry.id))
         url = f"glossary/{entry.id}/"
         parts = [p for p in own if p.url == url or (p.url.startswith(url) and p.url[len(url):-1].isdigit())]
         if len(mentioned) <= 5:
-            assert [resolve_href(glossary.url, a["href"]) for a in article.select(".entry-mentions li a")] == full
+            assert [resolve_href(glossary.url, a["href"]) for a in mention_links(glossary_body, entry.id)] == full
             assert parts == []
             continue
-        assert article.select(".entry-mentions li") == []
-        [link] = article.select(".entry-mentions a")
+        assert mention_links(glossary_body, entry.id) == []
+        [link] = select_in(article, ".entry-mentions a")
         assert resolve_href(glossary.url, link["href"]) == (url.rstrip("/"), "")
-        assert f"{len(mentioned)} paragraphs" in article.get_text()
+        assert f"{len(mentioned)} paragraphs" in " ".join(e.get_text() for e in article)
         assert [p.url for p in parts] == [page_url(url, k) for k in range(1, len(parts) + 1)]
-        listed = [[resolve_href(p.url, a["href"]) for a in own_bodies[p.url].select(".entry-mention-list a")]
+        listed = [[resolve_href(p.url, a["href"]) for a in own_bodies[p.url].select("h1 ~ ul > li > a")]
                   for p in parts]
         assert [row for rows in listed for row in rows] == full
         for part, rows in zip(parts, listed):
-            assert len(rows) <= 7 or len(own_bodies[part.url].select(".entry-mention-list > li")) == 1
+            assert len(rows) <= 7 or len(own_bodies[part.url].select("h1 ~ ul > li")) == 1
         assert f"({len(mentioned)} paragraphs)" in own_bodies[parts[0].url].h1.get_text()
         assert all("paragraphs)" not in own_bodies[p.url].h1.get_text() for p in parts[1:])
         split_entries += len(parts) > 1
@@ -247,13 +252,13 @@ def test_a_site_with_split_lists_builds_strictly(tmp_path, monkeypatch):
     assert second.exists()
     html = BeautifulSoup(second.read_text(encoding="utf-8"), "html.parser")
     assert "page 2 of" in html.title.get_text()
-    assert html.select_one("nav.list-pages [aria-current=page]").get_text() == "2"
+    assert html.select_one(".list-pages [aria-current=page]").get_text() == "2"
     topic_second = Path(site, "topics", "ukraine", "2", "index.html")
     html = BeautifulSoup(topic_second.read_text(encoding="utf-8"), "html.parser")
     assert "page 2 of" in html.title.get_text()
-    assert html.select_one("nav.list-pages [aria-current=page]").get_text() == "2"
-    assert html.select(".topic-paragraphs a"), "page 2 of a topic lists no paragraph"
+    assert html.select_one(".list-pages [aria-current=page]").get_text() == "2"
+    assert html.select(".g7-topic ul a"), "page 2 of a topic lists no paragraph"
     mentions_second = Path(site, "glossary", "g7", "2", "index.html")
     html = BeautifulSoup(mentions_second.read_text(encoding="utf-8"), "html.parser")
     assert "Mentions of G7 (page 2 of" in html.title.get_text()
-    assert html.select(".entry-mention-list a"), "page 2 of an entry's mentions lists no paragraph"
+    assert html.select(".g7-glossary h1 ~ ul a"), "page 2 of an entry's mentions lists no paragraph"

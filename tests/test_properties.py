@@ -7,12 +7,13 @@ import re
 import tempfile
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from build_tools.errors import BuildError
 from build_tools.pipeline import generate, read_inputs
+from tests.markdown_support import page_html
+from tests.page_text import source_words
 
 WORD = re.compile(r"\w+")
 MARKUP = ["<script>", "</div>", "*", "_", "[x](y)", "#", "{{ x }}", "{% if %}", "&amp;", "`", "|", ">"]
@@ -46,15 +47,10 @@ def texts(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
-def page_words(content: str) -> list[str]:
-    """Return the words a generated page shows as source text, in order."""
-    body = content.split("---\n", 2)[-1]
-    soup = BeautifulSoup(body, "html.parser")
-    found: list[str] = []
-    for element in soup.select(".src"):
-        if element.find_parent(class_="src") is None:
-            found += WORD.findall(element.get_text())
-    return found
+def page_words(page) -> list[str]:
+    """Return the words a generated page shows as source text, in order (its footnotes after)."""
+    body, notes = source_words(page_html(page))
+    return body + notes
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,5 +76,5 @@ def test_random_text_builds_keeps_every_word_and_mints_unique_ids(text):
     shown: list[str] = []
     doc_pages = [p for p in generated.pages if p.url.startswith("random/")]
     for page in sorted(doc_pages, key=lambda p: (p.url != "random/",)):
-        shown += page_words(page.content)
+        shown += page_words(page)
     assert shown == source_words

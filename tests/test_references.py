@@ -72,7 +72,7 @@ def test_publishing_a_referred_document_turns_its_mentions_into_links_to_it(tmp_
     generated = generate(read_inputs(source), BUILD_DATE)
     assert generated.site.entry_documents["mito-communique"] == "g7-interior-2023-mito-communique"
     preamble = next(p for p in generated.pages if p.url == f"{COMMUNIQUE}/preamble/")
-    assert 'href="../../g7-interior-2023-mito-communique/" data-term="mito-communique"' in preamble.content
+    assert '](../../g7-interior-2023-mito-communique/index.md){ .term data-term="mito-communique" }' in preamble.content
 
 
 @pytest.mark.parametrize("text,part", [

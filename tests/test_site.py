@@ -10,10 +10,11 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.check.site import check_links, check_paragraph_ids, read_built_pages
+from build_tools.check.deep import check_links, check_paragraph_ids, read_built_pages
 from build_tools.parse.text import parse_text
 from build_tools.read.texts import read_source_text
 from build_tools.render.exports import SCHEMAS
+from tests.page_text import label_of, paragraph_text, source_words
 
 WORD = re.compile(r"\w+")
 
@@ -43,10 +44,8 @@ def test_every_exported_paragraph_is_on_its_page_under_its_id_with_its_text(buil
         element = page.find(id=row["id"])
         assert element is not None, f"{row['id']} missing from {path}"
         assert "para" in element["class"]
-        shown = " ".join(s.get_text() for s in element.select(".para-text > .src, .items .src"))
-        assert WORD.findall(shown) == WORD.findall(row["text"]), row["id"]
-        label = element.select_one(".para-label").get_text()
-        assert label == row["label"]
+        assert WORD.findall(paragraph_text(element)) == WORD.findall(row["text"]), row["id"]
+        assert label_of(element) == row["label"] == element["data-label"]
 
 
 def test_communique_has_the_expected_numbered_paragraphs_per_section(built_site):
@@ -74,17 +73,18 @@ def test_every_internal_link_and_fragment_resolves(built_site):
 
 def test_home_lists_every_document_and_its_sections(built_site):
     home = soup(built_site.site, "")
-    titles = [a.get_text() for a in home.select(".document-card-title a")]
+    titles = [a.get_text() for a in home.select(".document-card-title a:not(.headerlink)")]
     assert titles[0] == "G7 Interior and Security Ministers’ Communiqué"
     assert len(titles) == 3
-    sections = [a.get_text() for a in home.select(".document-card")[0].select(".document-card-sections a")]
+    first = home.select_one(".document-card-title")
+    sections = [a.get_text() for a in first.find_next_sibling("ol").select("a")]
     assert sections[1] == "Middle East and Terrorism" and len(sections) == 10
 
 
 def test_document_page_shows_title_date_place_source_and_contents(built_site):
     page = soup(built_site.site, "g7-interior-security-ministers-2024-communique")
-    assert page.select_one("h1.document-title").get_text() == "G7 Interior and Security Ministers’ Communiqué"
-    facts = page.select_one(".doc-facts").get_text(" ")
+    assert page.select_one("h1.document-title").get_text().rstrip("#") == "G7 Interior and Security Ministers’ Communiqué"
+    facts = page.select_one(".g7-document dl").get_text(" ")
     assert "11 October 2024" in facts and "Mirabella Eclano" in facts
     assert page.select_one("a.source-link")["href"].startswith("https://www.dhs.gov/")
     contents = page.select(".contents-section a")
@@ -112,7 +112,7 @@ def test_navigation_follows_document_order(built_site):
 
 def test_text_without_headings_is_shown_on_its_document_page_labelled_by_position(built_site):
     page = soup(built_site.site, "g7-interior-security-ministers-2024-action-plan-summary")
-    labels = [a.get_text() for a in page.select(".para .para-label")]
+    labels = [label_of(p) for p in page.select(".para")]
     assert labels == ["1", "2", "3", "4", "5", "6", "7"]
     assert all("src" not in a["class"] for a in page.select(".para-label"))
 
@@ -122,12 +122,9 @@ def _site_words(site: Path, urls: list[str]) -> tuple[list[str], list[str]]:
     body: list[str] = []
     notes: list[str] = []
     for url in urls:
-        page = soup(site, url)
-        for element in page.select(".g7-page .src"):
-            if element.find_parent(class_="src") is not None:
-                continue
-            target = notes if element.find_parent(class_="footnotes") else body
-            target.extend(WORD.findall(element.get_text()))
+        shown_body, shown_notes = source_words(soup(site, url))
+        body += shown_body
+        notes += shown_notes
     return body, notes
 
 
@@ -187,7 +184,7 @@ def test_an_untitled_opening_and_a_printed_introduction_each_keep_their_page(fix
     doc = "untitled-opening-and-introduction"
     opening = soup(fixture_site.site, f"{doc}/opening")
     introduction = soup(fixture_site.site, f"{doc}/introduction")
-    assert [a.get_text() for a in opening.select(".para .para-label")] == ["P1", "P2"]
+    assert [label_of(p) for p in opening.select(".para")] == ["P1", "P2"]
     assert introduction.select_one("h1.section-title").get_text().rstrip("#") == "INTRODUCTION"
     assert not (fixture_site.site / doc / "introduction-2").exists()
 
@@ -195,9 +192,30 @@ def test_an_untitled_opening_and_a_printed_introduction_each_keep_their_page(fix
 def test_text_after_a_list_is_shown_as_paragraphs_of_the_numbered_paragraph(fixture_site):
     page = soup(fixture_site.site, "numbered-lead-ins-and-lists")
     three = next(p for p in page.select("div.para") if p["data-label"] == "3")
-    body = three.select_one(".para-body")
-    kinds = [(child.name, " ".join(child.get("class", []))) for child in body.find_all(recursive=False)]
-    assert kinds[:4] == [("p", "para-text"), ("ul", "items"), ("p", "para-text para-more"),
-                         ("p", "para-text para-more")]
-    assert [li["data-marker"] for li in three.select("ul.items > li")] == ["-", "-"]
-    assert three.select("p.para-more")[0].get_text().startswith("in full respect of international law")
+    kinds = [child.name for child in three.find_all(recursive=False)]
+    assert kinds[:4] == ["p", "ul", "p", "p"]
+    # Bullets are the list's own; only a printed marker ('a)') is kept as data-marker.
+    items = three.select(":scope > ul > li")
+    assert len(items) == 2 and not any(li.has_attr("data-marker") for li in items)
+    assert three.find_all("p", recursive=False)[1].get_text().startswith("in full respect of international law")
+
+
+def test_footnotes_printed_1_2_in_order_go_through_the_footnotes_extension(fixture_site):
+    page = soup(fixture_site.site, "g20-leaders-2022-bali-declaration")
+    ref = page.find(id="fnref-g20-leaders-2022-bali-declaration-1")
+    assert ref is not None and ref.find_parent(class_="para")["data-label"] == "33"
+    note = page.select_one("div.footnote li#fn-g20-leaders-2022-bali-declaration-1")
+    assert note.get_text().strip().startswith("Noting that one member has divergent views")
+
+
+def test_footnotes_the_extension_cannot_show_as_printed_are_paragraphs_with_their_markers(fixture_site):
+    doc = "footnotes-and-list-first"
+    referring = soup(fixture_site.site, f"{doc}/supply-chains")
+    ref = referring.find(id=f"fnref-{doc}-n1")
+    assert ref.name == "a" and ref.get_text() == "*" and ref["href"] == f"#fn-{doc}-n1"
+    star = referring.find(id=f"fn-{doc}-n1")
+    assert star.get_text().startswith("* This paragraph was agreed by all members.")
+    assert star.select_one("a.fn-back")["href"] == f"#fnref-{doc}-n1"
+    # Referred to by no paragraph: on the text's last page, with no way back.
+    last = soup(fixture_site.site, f"{doc}/next-steps").find(id=f"fn-{doc}-1")
+    assert last.get_text() == "1 A second note that continues on a second line." and last.find("a") is None

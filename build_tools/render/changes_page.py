@@ -5,13 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from html import escape
-
-from markupsafe import Markup
-
 from build_tools.model.cache import BuildCache
 from build_tools.model.site import CHANGES_URL, Page, SiteData
-from build_tools.render.env import Templates, cached_page, page_meta
+from build_tools.render.env import Md, Templates, cached_page, page_meta
+from build_tools.render.markdown import md_text
 
 _WORD = re.compile(r"\S+|\s+")
 EVENT_TITLES = {
@@ -26,19 +23,20 @@ EVENT_TITLES = {
 }
 
 
-def word_diff(before: str, after: str) -> Markup:
-    """Return ``after`` as HTML with the words changed since ``before`` in <del>/<ins>."""
+def word_diff(before: str, after: str) -> Md:
+    """Return ``after`` as Markdown with the words changed since ``before`` in <del>/<ins>
+    (Markdown has no form for them: raw inline HTML around escaped text)."""
     a, b = _WORD.findall(before), _WORD.findall(after)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
+            out.append(md_text("".join(a[i1:i2]), start=False, end=False))
             continue
         if i2 > i1:
-            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+            out.append(f"<del>{md_text(''.join(a[i1:i2]), start=False, end=False)}</del>")
         if j2 > j1:
-            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
-    return Markup("".join(out))
+            out.append(f"<ins>{md_text(''.join(b[j1:j2]), start=False, end=False)}</ins>")
+    return Md("".join(out))
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,8 @@ class ChangeView:
     where: str
     url: str
     """Where the id resolves now."""
-    detail: Markup | str
+    detail: Md
+    """Markdown: a word diff, the last text or the successors."""
 
 
 @dataclass(frozen=True)
@@ -90,13 +89,13 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
             if entry.event == "published" and previous_text is None:
                 first_seen.setdefault(entry.date, {}).setdefault(record.document, 0)
                 first_seen[entry.date][record.document] += 1
-            detail: Markup | str = ""
+            detail = Md("")
             if entry.event == "amended" and previous_text is not None:
                 detail = word_diff(previous_text, entry.text)
             elif entry.event == "removed":
-                detail = entry.text
+                detail = Md(md_text(entry.text, start=False, end=False))
             elif entry.event in ("split", "merged") and record.successors:
-                detail = "into " + ", ".join(record.successors)
+                detail = Md(md_text("into " + ", ".join(record.successors), start=False, end=False))
             day.setdefault(entry.event, []).append(ChangeView(
                 entry.event, record.id, entry.label, places[(record.document, record.section)],
                 record.url, detail))

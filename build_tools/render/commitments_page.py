@@ -9,15 +9,15 @@ whole site.
 
 from __future__ import annotations
 
-from html import escape
 from typing import NamedTuple
 
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import COMMITMENTS_URL, DocumentFacts, Page, SiteData
 from build_tools.read.routes import TOPIC_COMMITMENTS_PREFIX
-from build_tools.render.env import Joined, Templates, cached_page, page_meta
+from build_tools.render.env import Md, Templates, cached_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.render.urls import root_prefix
+from build_tools.render.markdown import md_link, md_text
+from build_tools.render.urls import md_url
 
 
 class CommitmentView(NamedTuple):
@@ -32,18 +32,19 @@ class CommitmentView(NamedTuple):
 class DocumentCommitments(NamedTuple):
     """A document's share of the commitment pages."""
 
-    rows: tuple[str, ...]
+    rows: tuple[CommitmentView, ...]
     """Its commitments as its own page lists them."""
-    by_topic: tuple[tuple[str, tuple[str, ...]], ...]
-    """(topic id, its commitments on the topic as the topic's page lists them)."""
+    by_topic: tuple[tuple[str, tuple[CommitmentView, ...]], ...]
+    """(topic id, its commitments on the topic as the topic's page lists them: named after
+    the document)."""
     verbs: tuple[str, ...]
     """The verb of each commitment."""
 
 
 def document_commitments(doc: DocumentFacts) -> DocumentCommitments:
     """Return a document's share of the commitment pages."""
-    rows: list[str] = []
-    by_topic: dict[str, list[str]] = {}
+    rows: list[CommitmentView] = []
+    by_topic: dict[str, list[CommitmentView]] = {}
     verbs: list[str] = []
     for p in doc.paragraphs:
         if not p.notes.commitments:
@@ -53,8 +54,8 @@ def document_commitments(doc: DocumentFacts) -> DocumentCommitments:
             view = CommitmentView(f"{page}#{c.anchor}",
                                   f"{p.section_title or 'Text'} ¶ {p.label}, sentence {c.sentence}",
                                   c.verb, c.text)
-            rows.append(row(view))
-            named = row(view, doc.title)
+            rows.append(view)
+            named = view._replace(where=f"{doc.title}: {view.where}")
             for topic in p.notes.topics:
                 by_topic.setdefault(topic, []).append(named)
             verbs.append(c.verb)
@@ -74,17 +75,12 @@ def topic_url(topic_id: str) -> str:
     return f"{COMMITMENTS_URL}{TOPIC_COMMITMENTS_PREFIX}{topic_id}/"
 
 
-def commitment_rows(rows: tuple[str, ...] | list[str], page_url: str) -> Joined:
-    """Return the list items of a commitments page from rows made by ``row``."""
-    return Joined(tuple(rows), lead=f'<li><a href="{root_prefix(page_url)}')
-
-
-def row(c: CommitmentView, document_title: str = "") -> str:
-    """Return a row after '<li><a href="' and the page's way to the site root: the
-    sentence's address, where (after the document's title when given), verb and sentence."""
-    where = f"{document_title}: {c.where}" if document_title else c.where
-    return (f'{escape(c.url)}">{escape(where)}</a> <span class="verb">{escape(c.verb)}</span><br>'
-            f'<span class="commitment-text">{escape(c.text)}</span></li>')
+def commitment_rows(rows: tuple[CommitmentView, ...] | list[CommitmentView], page_url: str) -> Md:
+    """Return the list of a commitments page, on the page at ``page_url``: per sentence,
+    a link to it named by where it is, its verb, and the sentence."""
+    # The sentence starts on a line of its own: a Markdown line break (two trailing spaces).
+    return Md("\n".join(f"1. {md_link(c.where, md_url(page_url, c.url))} *{md_text(c.verb)}*{{ .verb }}  \n"
+                         f"   {md_text(c.text)}" for c in rows))
 
 
 def commitments_pages(site: SiteData, templates: Templates, per_page: int | None = None,
@@ -92,9 +88,9 @@ def commitments_pages(site: SiteData, templates: Templates, per_page: int | None
     """Return the commitments index, one page per document, and each topic's list in
     pages of at most ``per_page`` sentences (``TOPIC_ROWS_PER_PAGE`` when not given)."""
     per_page = TOPIC_ROWS_PER_PAGE if per_page is None else per_page
-    by_document: dict[str, tuple[str, ...]] = {}
+    by_document: dict[str, tuple[CommitmentView, ...]] = {}
     # Topic id → each document's rows on it, in site order.
-    by_topic: dict[str, list[tuple[str, ...]]] = {t.id: [] for t in site.topics}
+    by_topic: dict[str, list[tuple[CommitmentView, ...]]] = {t.id: [] for t in site.topics}
     verbs: dict[str, int] = {}
     for doc in site.documents:
         share = cached(cache, ("commitment share", doc.slug), document_commitments,

@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from markupsafe import Markup
-
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document
 from build_tools.model.ids import PlacedSection
 from build_tools.model.site import (DocumentFacts, LinkContext, Page, ParagraphFacts, SiteData,
                                     section_heading)
-from build_tools.render.env import Templates, cached_page, make_page, page_meta
-from build_tools.render.html import linked_text
-from build_tools.render.paragraphs import footnote_id, paragraphs_html
+from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
+from build_tools.render.footnotes import PageFootnotes, footnotes_by_page
+from build_tools.render.paragraphs import paragraph_block
 
 
 def human_date(iso: str | None) -> str:
@@ -43,40 +41,11 @@ class ContentsEntry:
 
 
 @dataclass(frozen=True)
-class FootnoteView:
-    id: str
-    marker: str
-    html: Markup
-    back_id: str
-
-
-@dataclass(frozen=True)
 class RemovedView:
     id: str
     label: str
     date: str
     text: str
-
-
-def footnotes_by_page(doc: Document, sections: tuple[PlacedSection, ...],
-                      paragraphs: tuple[ParagraphFacts, ...]) -> dict[str, tuple[FootnoteView, ...]]:
-    """Return the footnotes each page of a document shows.
-
-    A footnote goes to the page of the first paragraph that refers to it; one
-    no paragraph refers to goes to the document's last page.
-    """
-    url_of = {s.id: s.url for s in sections}
-    first_ref: dict[str, str] = {}
-    for p in paragraphs:
-        for marker in p.footnote_refs:
-            first_ref.setdefault(marker, url_of[p.section])
-    pages: dict[str, list[FootnoteView]] = {}
-    for f in doc.footnotes:
-        url = first_ref.get(f.marker, sections[-1].url)
-        back = f"fnref-{doc.slug}-{f.marker}" if f.marker in first_ref else ""
-        pages.setdefault(url, []).append(
-            FootnoteView(footnote_id(doc.slug, f.marker), f.marker, Markup(linked_text(f.text, ())), back))
-    return {k: tuple(v) for k, v in pages.items()}
 
 
 def removed_on_page(site: SiteData) -> dict[str, tuple[RemovedView, ...]]:
@@ -98,9 +67,9 @@ def section_page(templates: Templates, doc: Document, placed: PlacedSection,
     """Return the page of one section: its heading, paragraphs and notices."""
     url = placed.url
     section = doc.sections[placed.index]
-    sections = doc.sections
-    part_src = bool(section.part) and (getattr(section, "part_printed", False) or placed.index == 0
-                                       or sections[placed.index - 1].part != section.part)
+    # The part's words are the source's on the page of the section they are printed with.
+    part_src = bool(section.part) and (section.part_printed or placed.index == 0
+                                       or doc.sections[placed.index - 1].part != section.part)
     prev, nxt = neighbours
     meta = page_meta(section_heading(section), "section", **document_meta(doc), section=placed.id,
                      part=section.part or "", previous=_link(doc, prev), next=_link(doc, nxt))
@@ -108,8 +77,19 @@ def section_page(templates: Templates, doc: Document, placed: PlacedSection,
         templates, url, meta, "section.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
         placed=placed, section=replace(section, paragraphs=()), heading=section_heading(section),
         part_src=part_src, topics=tuple(context.topic[t] for t in topic_ids if t in context.topic),
-        paragraphs=paragraphs_html(paragraphs, url, context),
-        removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
+        paragraphs=paragraphs_markdown(paragraphs, url, context, footnotes.get(url)),
+        removed=removed.get(url, ()), footnotes=_footnote_block(footnotes.get(url)))
+
+
+def paragraphs_markdown(paragraphs: tuple[ParagraphFacts, ...], page_url: str, context: LinkContext,
+                        footnotes: PageFootnotes | None) -> Md:
+    """Return the Markdown of ``paragraphs`` on the page at ``page_url``, a blank line apart."""
+    refs = footnotes.refs if footnotes is not None else {}
+    return Md("\n\n".join(paragraph_block(p, page_url, context, refs.get(p.id, ())) for p in paragraphs))
+
+
+def _footnote_block(footnotes: PageFootnotes | None) -> Md:
+    return Md(footnotes.block if footnotes is not None else "")
 
 
 def _head(doc: Document) -> Document:
@@ -138,8 +118,8 @@ def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSec
     return make_page(
         templates, url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
         contents=contents, paragraph_count=sum(c.count for c in contents),
-        paragraphs=paragraphs_html(inline, url, context),
-        removed=removed.get(url, ()), footnotes=footnotes.get(url, ()))
+        paragraphs=paragraphs_markdown(inline, url, context, footnotes.get(url)),
+        removed=removed.get(url, ()), footnotes=_footnote_block(footnotes.get(url)))
 
 
 def document_pages(site: SiteData, templates: Templates, cache: BuildCache | None = None

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from markupsafe import escape
-
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
 from build_tools.model.source import GlossaryEntry
-from build_tools.render.env import Joined, Templates, cached_page, make_page, page_meta
+from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.render.urls import root_prefix
+from build_tools.render.markdown import md_link
+from build_tools.render.urls import md_url
 
 KIND_TITLES = {
     "body": "Bodies and organisations",
@@ -41,31 +40,37 @@ class MentionGroup(NamedTuple):
 
     document_title: str
     section_title: str
-    links: Joined
-    """The links to the paragraphs ('¶ 4'), comma-separated."""
+    paragraphs: tuple[tuple[str, str], ...]
+    """(URL, label) of each mentioning paragraph."""
+
+
+class ShownGroup(NamedTuple):
+    """A mention group as one page shows it."""
+
+    document_title: str
+    section_title: str
+    links: Md
+    """The links to the paragraphs ('¶ 4'), comma-separated, relative to the page."""
+
+
+def shown_groups(groups: tuple[MentionGroup, ...], page_url: str) -> tuple[ShownGroup, ...]:
+    """Return mention groups with their links written for the page at ``page_url``."""
+    return tuple(ShownGroup(g.document_title, g.section_title,
+                            Md(", ".join(md_link(f"¶ {label}", md_url(page_url, url))
+                                         for url, label in g.paragraphs)))
+                 for g in groups)
 
 
 class EntryView(NamedTuple):
     entry: GlossaryEntry
     related: tuple[GlossaryEntry, ...]
-    mentions: tuple[MentionGroup, ...]
+    mentions: tuple[ShownGroup, ...]
     """Empty when the entry's mentions are listed on its own page."""
     document_url: str
     mention_count: int = 0
     document_count: int = 0
     mentions_url: str = ""
     """The entry's own list of mentions, when the glossary page does not show them."""
-
-
-def _lead(page_url: str) -> str:
-    """Return what opens a mention link on the page at ``page_url``, up to the way to the site root."""
-    return f'<a href="{root_prefix(page_url)}'
-
-
-def mention_link(url: str, label: str) -> str:
-    """Return the link to a mentioning paragraph ('¶ 4'), after '<a href="' and the
-    page's way to the site root."""
-    return f'{escape(url)}">¶ {escape(label)}</a>'
 
 
 def mention_groups(site: SiteData, cache: BuildCache | None = None) -> dict[str, tuple[MentionGroup, ...]]:
@@ -78,7 +83,7 @@ def mention_groups(site: SiteData, cache: BuildCache | None = None) -> dict[str,
 
 def merged_mentions(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ...]]:
     """Return the mention groups of every entry from each document's share, in order."""
-    groups: dict[str, list[tuple[str, str, list[str]]]] = {}
+    groups: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
     for document_shares in documents_shares:
         for entry_id, shares in document_shares:
             found = groups.setdefault(entry_id, [])
@@ -87,25 +92,25 @@ def merged_mentions(documents_shares: tuple) -> dict[str, tuple[MentionGroup, ..
                     found[-1][2].extend(links)
                 else:
                     found.append((title, section, list(links)))
-    lead = _lead(GLOSSARY_URL)
-    return {entry_id: tuple(MentionGroup(d, t, Joined(tuple(links), ", ", lead)) for d, t, links in found)
+    return {entry_id: tuple(MentionGroup(d, t, tuple(links)) for d, t, links in found)
             for entry_id, found in groups.items()}
 
 
-Runs = tuple[tuple[str, str, tuple[str, ...]], ...]
-"""(document title, section title, links) of each run of mentioning paragraphs."""
+Runs = tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
+"""(document title, section title, (URL, label) of each paragraph) of each run of mentioning
+paragraphs."""
 
 
 def document_mentions(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
     """Return a document's share of the glossary page: per glossary id it mentions,
-    (document title, section title, links) for each run of its mentioning paragraphs
-    in one section."""
-    groups: dict[str, list[tuple[str, str, list[str]]]] = {}
+    (document title, section title, (URL, label) of each paragraph) for each run of its
+    mentioning paragraphs in one section."""
+    groups: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {}
     for p in doc.paragraphs:
         if not p.notes.terms:
             continue
         title = p.section_title or "Text"
-        link = mention_link(p.url, p.label)
+        link = (p.url, p.label)
         for entry_id in p.notes.terms:
             found = groups.setdefault(entry_id, [])
             if found and found[-1][1] == title:
@@ -122,7 +127,7 @@ def mentions_url(entry_id: str) -> str:
 
 
 def _listed(group: MentionGroup) -> int:
-    return len(group.links.parts)
+    return len(group.paragraphs)
 
 
 def glossary_pages(site: SiteData, templates: Templates, shown: int | None = None,
@@ -150,6 +155,8 @@ def glossary_pages(site: SiteData, templates: Templates, shown: int | None = Non
                                       entry, groups, per_page)
             view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
             own_pages += pages
+        else:
+            view = view._replace(mentions=shown_groups(groups, GLOSSARY_URL))
         by_kind.setdefault(entry.kind, []).append(view)
     kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
     meta = page_meta("Glossary", "glossary")
@@ -166,9 +173,8 @@ def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[Ment
         by_document.setdefault(group.document_title, []).append(group)
     pages = []
     for part in split_list(mentions_url(entry.id), tuple(by_document.values()), per_page, size=_listed):
-        lead = _lead(part.url)
-        pages.append(make_page(templates, part.url, page_meta(part.titled(f"Mentions of {entry.acronym or entry.name}"), "glossary"), "glossary_mentions.md.j2",
+        title = part.titled(f"Mentions of {entry.acronym or entry.name}")
+        pages.append(make_page(templates, part.url, page_meta(title, "glossary"), "glossary_mentions.md.j2",
                                entry=entry, count=count if part.number == 1 else None,
-                               groups=tuple(g._replace(links=g.links._replace(lead=lead)) for g in part.rows),
-                               part=part._replace(rows=())))
+                               groups=shown_groups(part.rows, part.url), part=part._replace(rows=())))
     return len(by_document), tuple(pages)

@@ -1,37 +1,50 @@
-"""Paragraphs as HTML: each paragraph's inputs resolved to plain values, then joined in Python.
+"""Paragraphs as Markdown: each paragraph's inputs resolved to plain values, then written
+as whole Markdown blocks.
 
-``paragraph_view`` resolves everything a paragraph's HTML depends on (its text,
-id and label, glossary links, commitment anchors, history, topic and related
-links, all relative to the page) into a ``ParagraphView`` of strings, ints and
-tuples; ``_render`` turns a view into HTML with string joins. A paragraph's HTML
-is a function of its facts, the page and the site-wide link context, and of
-nothing else. Source text is escaped with
-``html.escape`` (as ``render.html`` does), every other value with markupsafe's
-``escape`` (as Jinja's autoescape does).
+``paragraph_view`` resolves everything a paragraph's Markdown depends on (its text,
+id and label, glossary links, commitment anchors, history, topic and related links,
+all relative to the page) into a ``ParagraphView``; ``paragraph_markdown`` writes it.
+A paragraph's Markdown is a function of its facts, the page and the site-wide link
+context, and of nothing else.
+
+The form (see "The page format" in the README):
+
+- a paragraph of one block is one Markdown paragraph carrying its id, class and label
+  in an attribute list: ``[¶ 4](#id){ .para-label } text…`` then ``{ #id .para
+  data-label="4" }``;
+- a paragraph holding a list or further blocks is the one wrapper,
+  ``<div markdown class="para" id=… data-label=…>``, around its lead-in, its list
+  (``- item``; an item whose marker is printed keeps it in its text and says so in
+  ``data-marker``) and its further blocks, each a Markdown paragraph;
+- glossary and cross-document links are Markdown links to ``.md`` files;
+- a commitment sentence is ``<span id="<id>.s2">…</span>``: the one place Markdown has
+  no form for an id on a run of text;
+- its earlier texts (amended) follow in a ``<details markdown>``, its topics and
+  related paragraphs in a paragraph of class ``para-links``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from html import escape as _escape_value
 from typing import NamedTuple
-
-from markupsafe import Markup
 
 from build_tools.model.notes import Commitment, ParagraphNotes
 from build_tools.model.site import LinkContext, ParagraphFacts, term_url
-from build_tools.render.env import Joined
-from build_tools.render.html import AnchorKey, SpanKey, anchored_text, linked_text
-from build_tools.render.urls import relative_url
+from build_tools.render.markdown import attr_text, attr_value, md_link, md_text
+from build_tools.render.urls import md_url
 
 BULLETS = frozenset({"-", "•", "*", "–", "—"})
 """Item markers that are bullets, not printed labels."""
 
+SpanKey = tuple[int, int, str, str]
+"""(start, end, link target, glossary id) of a term link over ``text[start:end]``."""
+AnchorKey = tuple[int, int, str]
+"""(start, end, id) of a commitment sentence ``text[start:end]``."""
+
 
 class LinkView(NamedTuple):
     url: str
-    """Relative to the page showing the link."""
+    """A ``.md`` link relative to the page showing it."""
     name: str
 
 
@@ -43,34 +56,24 @@ class ItemView:
 
 
 @dataclass(frozen=True)
-class FootnoteRef:
-    marker: str
-    id: str
-    back_id: str
-
-
-@dataclass(frozen=True)
 class ParagraphView:
-    """Everything one paragraph's HTML depends on, as plain values."""
+    """Everything one paragraph's Markdown depends on, as plain values."""
 
     id: str
     label: str
     numbered: bool
+    """The label is a number the source prints (its class says so: ``src``)."""
     text: str
     spans: tuple[SpanKey, ...]
     anchors: tuple[AnchorKey, ...]
     items: tuple[ItemView, ...]
-    footnote_refs: tuple[FootnoteRef, ...]
+    footnote_refs: tuple[str, ...]
+    """The Markdown of each footnote reference (see ``render.footnotes``)."""
     amended: str = ""
     history: tuple[tuple[str, str, str], ...] = ()
     """(date, event, text), newest first."""
     topics: tuple[LinkView, ...] = ()
     related: tuple[LinkView, ...] = ()
-
-
-def footnote_id(document: str, marker: str) -> str:
-    """Return the element id of a document's footnote."""
-    return f"fn-{document}-{marker}"
 
 
 def term_target(context: LinkContext, entry_id: str) -> str:
@@ -95,15 +98,15 @@ def term_spans(context: LinkContext, notes: ParagraphNotes, page_url: str
             seen.add(entry_id)
             target = parts.get((piece.item, mention.start)) or term_target(context, entry_id)
             spans.setdefault(piece.item, []).append(
-                (mention.start, mention.end, relative_url(page_url, target), entry_id))
+                (mention.start, mention.end, md_url(page_url, target), entry_id))
     return {k: tuple(v) for k, v in spans.items()}
 
 
-def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str) -> ParagraphView:
+def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
+                   footnote_refs: tuple[str, ...] = ()) -> ParagraphView:
     """Return the view of one published paragraph, from its facts, on the page at ``page_url``,
     its links resolved in ``context``. Topics its section already lists at the top of the
-    page are not repeated.
-    """
+    page are not repeated."""
     notes = facts.notes
     spans = term_spans(context, notes, page_url)
     amended = ""
@@ -112,7 +115,7 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str) -
         amended = next(h.date for h in reversed(facts.history) if h.event == "amended")
         history = tuple((h.date, h.event, h.text) for h in reversed(facts.history))
     topic = context.topic
-    topics = tuple(LinkView(relative_url(page_url, topic[t].url), topic[t].title)
+    topics = tuple(LinkView(md_url(page_url, topic[t].url), topic[t].title)
                    for t in notes.topics if t in topic and t not in facts.section_topics)
     return ParagraphView(
         id=facts.id,
@@ -122,8 +125,7 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str) -
         spans=spans.get(-1, ()),
         anchors=commitment_anchors(notes.commitments),
         items=tuple(ItemView(marker, text, spans.get(i, ())) for i, (marker, text) in enumerate(facts.items)),
-        footnote_refs=tuple(FootnoteRef(m, footnote_id(facts.document, m),
-                                        f"fnref-{facts.document}-{m}") for m in facts.footnote_refs),
+        footnote_refs=footnote_refs,
         amended=amended,
         history=history,
         topics=topics,
@@ -135,7 +137,7 @@ def related_links(facts: ParagraphFacts, page_url: str) -> tuple[LinkView, ...]:
     """Return the links to a paragraph's related paragraphs, from the page at ``page_url``:
     named 'Ukraine ¶ 4', after the document's short title when it is another document
     ('Apulia Leaders 2024: Ukraine ¶ 4')."""
-    return tuple(LinkView(relative_url(page_url, t.url),
+    return tuple(LinkView(md_url(page_url, t.url),
                           t.name if t.document == facts.document else f"{t.short_title}: {t.name}")
                  for t in facts.related)
 
@@ -146,88 +148,115 @@ def commitment_anchors(commitments: tuple[Commitment, ...]) -> tuple[AnchorKey, 
     return tuple((c.start, c.end, c.anchor) for c in commitments)
 
 
-def _links(views: tuple[LinkView, ...], separator: str) -> str:
-    return separator.join(f'<a href="{_escape_value(v.url)}">{_escape_value(v.name)}</a>' for v in views)
-
-
-def _render(view: ParagraphView) -> Markup:
-    """Return the HTML of a paragraph view."""
-    pid, label = _escape_value(view.id), _escape_value(view.label)
-    out = [
-        f'<div class="para{" has-items" if view.items else ""}" id="{pid}" data-label="{label}"',
-        f' data-amended="{_escape_value(view.amended)}">\n' if view.amended else ">\n",
-        _label_html(view, pid, label), '\n<div class="para-body">\n<p class="para-text">',
-    ]
-    for ref in view.footnote_refs:
-        marker = _escape_value(ref.marker)
-        out.append(f'<sup class="fn-ref"><a class="src" id="{_escape_value(ref.back_id)}"'
-                   f' href="#{_escape_value(ref.id)}" aria-label="Footnote {marker}">{marker}</a></sup> ')
-    out += ['<span class="src">', anchored_text(view.text, view.spans, view.anchors), "</span></p>\n"]
-    out += _blocks_html(view.items)
-    if view.amended:
-        out.append(f'<details class="para-history"><summary>amended {_escape_value(view.amended)}</summary>\n')
-        out += [f'<div class="history-entry"><p class="history-date">{_escape_value(date)}: '
-                f'{_escape_value(event)}</p><p class="history-text">{_escape_value(text)}</p></div>\n'
-                for date, event, text in view.history]
-        out.append("</details>\n")
-    if view.topics or view.related:
-        out.append('<div class="para-links">\n')
-        if view.topics:
-            out += ['<p class="para-topics"><span class="links-label">Topics:</span> ',
-                    _links(view.topics, ", "), "</p>"]
-        if view.related:
-            out += ['<p class="para-related"><span class="links-label">Related:</span> ',
-                    _links(view.related, "; "), "</p>"]
-        out.append("</div>\n")
-    out.append("</div>\n</div>")
-    return Markup("".join(out))
-
-
-def _label_html(view: ParagraphView, pid: str, label: str) -> str:
-    """Return the margin label: printed words marked as source text, so a number printed
-    twice shows its printed '4' as source and the 'bis' that tells it apart as ours."""
-    printed = _PRINTED_NUMBER.match(view.label).group() if view.numbered else ""
-    own = _escape_value(view.label[len(printed):])
-    shown = f'<span class="src">{printed}</span>{own}' if printed and own else label
-    src = " src" if printed and not own else ""
-    return (f'<a class="para-label{src}" href="#{pid}"'
-            f' aria-label="Paragraph {label}: permalink">{shown}</a>')
-
-
-_PRINTED_NUMBER = re.compile(r"\d*")
-
-
-def _blocks_html(items: tuple[ItemView, ...]) -> list[str]:
-    """Return the HTML of a paragraph's further blocks in printed order: each run of list
-    items one list, each block of text (an item without marker) its own paragraph."""
+def linked_text(text: str, spans: tuple[SpanKey, ...], first: bool = True, last: bool = True) -> str:
+    """Return ``text`` as Markdown, each span a term link (spans sorted, not overlapping);
+    ``first``/``last``: the text opens/ends its line (see ``md_text``)."""
+    if not spans:
+        return md_text(text, first, last)
     out: list[str] = []
-    in_list = False
+    cursor = 0
+    for start, end, target, term in spans:
+        if start < cursor:
+            raise ValueError(f"overlapping link spans at {start}")
+        out.append(md_text(text[cursor:start], first and cursor == 0, False))
+        out.append(md_link(text[start:end], target, f'.term data-term="{attr_value(term)}"'))
+        cursor = end
+    out.append(md_text(text[cursor:], False, last))
+    return "".join(out)
+
+
+def anchored_text(text: str, spans: tuple[SpanKey, ...], anchors: tuple[AnchorKey, ...]) -> str:
+    """Return ``text`` as Markdown with commitment anchors around their sentences, links
+    inside them. A link that would cross an anchor's edge is left out rather than nested
+    wrongly."""
+    if not anchors:
+        return linked_text(text, spans)
+    edges = sorted({0, len(text), *(a[0] for a in anchors), *(a[1] for a in anchors)})
+    by_start = {a[0]: a for a in anchors}
+    out: list[str] = []
+    for start, end in zip(edges, edges[1:]):
+        inside = tuple((s - start, e - start, href, term) for s, e, href, term in spans
+                       if s >= start and e <= end)
+        piece = linked_text(text[start:end], inside, start == 0, end == len(text))
+        anchor = by_start.get(start)
+        if anchor is not None and anchor[1] == end:
+            piece = f'<span id="{attr_value(anchor[2])}">{piece}</span>'
+        out.append(piece)
+    return "".join(out)
+
+
+def _label_link(view: ParagraphView) -> str:
+    pid = attr_value(view.id)
+    printed = " .src" if view.numbered else ""
+    return md_link(f"¶ {view.label}", f"#{pid}",
+                   f'.para-label{printed} aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
+
+
+def _lead(view: ParagraphView) -> str:
+    """Return the paragraph's first block: its label, footnote references and text."""
+    text = anchored_text(view.text, view.spans, view.anchors)
+    return " ".join(filter(None, (_label_link(view), *view.footnote_refs, text)))
+
+
+def _item(item: ItemView) -> str:
+    text = linked_text(item.text, item.spans)
+    if item.marker in BULLETS:
+        return f"- {text}"
+    return f'- {md_text(item.marker)} {text}\n  {{ data-marker="{attr_text(item.marker)}" }}'
+
+
+def _blocks(items: tuple[ItemView, ...]) -> list[str]:
+    """Return the Markdown blocks of a paragraph's further blocks in printed order: each run
+    of list items one list, each block of text (an item without marker) a paragraph."""
+    blocks: list[str] = []
+    run: list[str] = []
     for item in items:
-        if not item.marker:
-            if in_list:
-                out.append("</ul>\n")
-                in_list = False
-            out += ['<p class="para-text para-more"><span class="src">',
-                    linked_text(item.text, item.spans), "</span></p>\n"]
+        if item.marker:
+            run.append(_item(item))
             continue
-        if not in_list:
-            out.append('<ul class="items">\n')
-            in_list = True
-        marker = _escape_value(item.marker)
-        out.append(f'<li data-marker="{marker}">')
-        if item.marker not in BULLETS:
-            out.append(f'<span class="item-marker src">{marker}</span> ')
-        out += ['<span class="src">', linked_text(item.text, item.spans), "</span></li>\n"]
-    if in_list:
-        out.append("</ul>\n")
-    return out
+        if run:
+            blocks.append("\n".join(run))
+            run = []
+        blocks.append(linked_text(item.text, item.spans))
+    if run:
+        blocks.append("\n".join(run))
+    return blocks
 
 
-def paragraph_html(facts: ParagraphFacts, page_url: str, context: LinkContext) -> Markup:
-    """Return the HTML of one paragraph, from its facts, on the page at ``page_url``."""
-    return _render(paragraph_view(context, facts, page_url))
+def _history(view: ParagraphView) -> str:
+    entries = "\n\n".join(f"{md_text(f'{date}: {event}')}\n{{ .history-date }}\n\n{md_text(text)}\n"
+                          "{ .history-text }" for date, event, text in view.history)
+    return (f'<details markdown class="para-history">\n<summary>amended {attr_value(view.amended)}</summary>'
+            f"\n\n{entries}\n\n</details>")
 
 
-def paragraphs_html(paragraphs: tuple[ParagraphFacts, ...], page_url: str, context: LinkContext) -> Joined:
-    """Return the HTML of ``paragraphs`` on the page at ``page_url``, one per line."""
-    return Joined(tuple(paragraph_html(p, page_url, context) for p in paragraphs))
+def _links(view: ParagraphView) -> str:
+    lines = []
+    if view.topics:
+        lines.append("**Topics:** " + ", ".join(md_link(v.name, v.url) for v in view.topics))
+    if view.related:
+        lines.append("**Related:** " + "; ".join(md_link(v.name, v.url) for v in view.related))
+    return " ·\n".join(lines) + "\n{ .para-links }"
+
+
+def paragraph_markdown(view: ParagraphView) -> str:
+    """Return the Markdown of a paragraph view: its blocks, separated by blank lines."""
+    pid = attr_value(view.id)
+    label = attr_text(view.label)
+    amended = f' data-amended="{attr_value(view.amended)}"' if view.amended else ""
+    if view.items:
+        body = "\n\n".join([_lead(view), *_blocks(view.items)])
+        blocks = [f'<div markdown class="para" id="{pid}" data-label="{label}"{amended}>\n{body}\n</div>']
+    else:
+        blocks = [f'{_lead(view)}\n{{ #{pid} .para data-label="{label}"{amended} }}']
+    if view.amended:
+        blocks.append(_history(view))
+    if view.topics or view.related:
+        blocks.append(_links(view))
+    return "\n\n".join(blocks)
+
+
+def paragraph_block(facts: ParagraphFacts, page_url: str, context: LinkContext,
+                    footnote_refs: tuple[str, ...] = ()) -> str:
+    """Return the Markdown of one paragraph, from its facts, on the page at ``page_url``."""
+    return paragraph_markdown(paragraph_view(context, facts, page_url, footnote_refs))

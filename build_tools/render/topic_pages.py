@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from markupsafe import escape
-
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import TOPICS_URL, DocumentFacts, Page, SiteData, TopicInfo
-from build_tools.render.env import Joined, Templates, cached_page, make_page, page_meta
+from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
-from build_tools.render.urls import root_prefix
+from build_tools.render.markdown import md_link, md_text
+from build_tools.render.urls import md_url
 
 EXCERPT_WORDS = 28
 TOPIC_PARAGRAPHS_PER_PAGE = 400
@@ -27,16 +26,11 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def topic_item(url: str, label: str, text: str) -> str:
-    """Return a topic page's list item for a paragraph, after '<li><a href="' and the
-    page's way to the site root: its address, label and excerpt."""
-    return (f'{escape(url)}">¶ {escape(label)}</a>'
-            f' <span class="excerpt">{escape(excerpt(text))}</span></li>')
-
-
-def _lead(page_url: str) -> str:
-    """Return what opens a list item on the topic page at ``page_url``, up to the way to the site root."""
-    return f'<li><a href="{root_prefix(page_url)}'
+def topic_items(rows: tuple[tuple[str, str, str], ...], page_url: str) -> Md:
+    """Return a topic page's list of paragraphs ((URL, label, text) each) on the page at
+    ``page_url``: a link named by the label, then an excerpt."""
+    return Md("\n".join(f"- {md_link(f'¶ {label}', md_url(page_url, url))} {md_text(excerpt(text))}"
+                         for url, label, text in rows))
 
 
 class TopicSection(NamedTuple):
@@ -44,8 +38,8 @@ class TopicSection(NamedTuple):
     heading: str
     on_topic: bool
     """True when the whole section is on the topic, not only some paragraphs."""
-    paragraphs: Joined
-    """The list items of its paragraphs on the topic (link, label, excerpt), one per line."""
+    paragraphs: tuple[tuple[str, str, str], ...]
+    """(URL, label, text) of its paragraphs on the topic."""
 
 
 class TopicDocument(NamedTuple):
@@ -60,62 +54,57 @@ def topics_documents(site: SiteData, cache: BuildCache | None = None
     the number of paragraphs listed."""
     found: dict[str, list[TopicDocument]] = {t.id: [] for t in site.topics}
     counts = dict.fromkeys(found, 0)
-    leads = tuple((t.id, _lead(t.url)) for t in site.topics)
+    topic_ids = tuple(t.id for t in site.topics)
     for doc in site.documents:
-        share = cached(cache, ("topic share", doc.slug), document_share, site.document_facts[doc.slug], leads)
+        share = cached(cache, ("topic share", doc.slug), document_share, site.document_facts[doc.slug], topic_ids)
         for topic_id, document, count in share:
             found[topic_id].append(document)
             counts[topic_id] += count
     return {k: tuple(v) for k, v in found.items()}, counts
 
 
-def document_share(doc: DocumentFacts, leads: tuple[tuple[str, str], ...]
+def document_share(doc: DocumentFacts, topic_ids: tuple[str, ...]
                    ) -> tuple[tuple[str, TopicDocument, int], ...]:
     """Return (topic id, the document as its page lists it, paragraphs listed) for each
-    topic the document's sections or paragraphs are on; ``leads`` opens each topic
-    page's list items."""
-    lead_of = dict(leads)
+    of the site's topics (``topic_ids``) the document's sections or paragraphs are on."""
+    known = set(topic_ids)
     sections: dict[str, list[TopicSection]] = {}
     counts: dict[str, int] = {}
     by_section: dict[str, list] = {}
     for paragraph in doc.paragraphs:
         by_section.setdefault(paragraph.section, []).append(paragraph)
     for section_id, url, heading, whole in doc.sections:
-        items: dict[str, list[str]] = {}
+        items: dict[str, list[tuple[str, str, str]]] = {}
         for p in by_section.get(section_id, ()):
             if not p.notes.topics:
                 continue
-            # The same on every topic page, after the page's way to the site root.
-            item = topic_item(p.url, p.label, p.text)
+            item = (p.url, p.label, p.text)
             for topic_id in p.notes.topics:
-                if topic_id in lead_of:
+                if topic_id in known:
                     items.setdefault(topic_id, []).append(item)
-        for topic_id, lead in leads:
+        for topic_id in topic_ids:
             if topic_id in whole or topic_id in items:
                 rows = items.get(topic_id, ())
                 counts[topic_id] = counts.get(topic_id, 0) + len(rows)
                 sections.setdefault(topic_id, []).append(TopicSection(
-                    url, heading, topic_id in whole, Joined(tuple(rows), lead=lead)))
+                    url, heading, topic_id in whole, tuple(rows)))
     return tuple((topic_id, TopicDocument(doc.title, f"{doc.slug}/", tuple(topic_sections)),
                   counts[topic_id]) for topic_id, topic_sections in sections.items())
 
 
 def _listed(row: tuple[TopicDocument, TopicSection]) -> int:
     """Return what a section counts on a page: its paragraphs listed, at least its heading."""
-    return max(1, len(row[1].paragraphs.parts))
+    return max(1, len(row[1].paragraphs))
 
 
 def _documents_on(rows: tuple[tuple[TopicDocument, TopicSection], ...], url: str) -> tuple[TopicDocument, ...]:
-    """Return a page's (document, section) rows as documents with the sections on it,
-    for the page at ``url`` (its paragraph links lead to the site root from there)."""
-    lead = _lead(url)
-    documents: list[tuple[TopicDocument, list[TopicSection]]] = []
+    """Return a page's (document, section) rows as documents with the sections on it, their
+    paragraph lists written for the page at ``url``."""
+    documents: list[tuple[TopicDocument, list]] = []
     for document, section in rows:
         if not documents or documents[-1][0] is not document:
             documents.append((document, []))
-        paragraphs = section.paragraphs
-        documents[-1][1].append(section if paragraphs.lead == lead
-                                else section._replace(paragraphs=paragraphs._replace(lead=lead)))
+        documents[-1][1].append(section._replace(paragraphs=topic_items(section.paragraphs, url)))
     return tuple(document._replace(sections=tuple(sections)) for document, sections in documents)
 
 

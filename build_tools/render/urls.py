@@ -32,6 +32,28 @@ def relative_url(from_page: str, to: str) -> str:
     return f"{link}#{fragment}" if fragment else (link or "./")
 
 
+def md_url(from_page: str, to: str) -> str:
+    """Return the Markdown link from the page at ``from_page`` to ``to`` (both
+    site-root-relative URLs): the path of the target's ``.md`` source (or data file)
+    relative to the page's, so that MkDocs resolves and validates it, with the fragment.
+
+    ``md_url('doc/a/', 'doc/b/#p-1') == '../b/index.md#p-1'``; a link to the page itself
+    is its fragment alone.
+    """
+    path, _, fragment = to.partition("#")
+    if path == from_page and fragment:
+        return f"#{fragment}"
+    target = f"{path}index.md" if path.endswith("/") or path == "" else path
+    top = from_page.partition("/")[0]
+    if not top or not target.startswith(top + "/"):
+        # Nothing in common (most links of the lists): up to the root, then down.
+        link = "../" * from_page.count("/") + target
+    else:
+        folder, _, name = target.rpartition("/")
+        link = (_relative_path(from_page, folder) + "/" + name).removeprefix("./")
+    return f"{link}#{fragment}" if fragment else link
+
+
 def root_prefix(from_page: str) -> str:
     """Return the relative link from the page at ``from_page`` to the site root ('../../').
 

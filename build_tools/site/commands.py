@@ -11,21 +11,45 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from build_tools.check.site import check_site
+from build_tools.check.deep import check_site
 from build_tools.errors import BuildError, Finding
 from build_tools.model.ids import Registry
+from build_tools.model.site import DataFile
 from build_tools.model.source import SourceTree
-from build_tools.pipeline import Generated, generate, read_inputs, source_findings
+from build_tools.pipeline import Generated, generate, generation_findings, read_inputs, source_findings
 from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.site import build as site_build, publishing
 from build_tools.site.plugin import G7Plugin
-from build_tools.site.writer import WriteReport, write_pages
+from build_tools.site.writer import WriteReport, is_inside, write_pages
+
+
+class StepTimes:
+    """The seconds each step of a build took, printed as one line of the build log
+    ('steps (s): generate 1.20, check 0.05, mkdocs 3.00, publish 0.10') so that the
+    benchmark can report a step apart."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+    def line(self) -> str:
+        return "steps (s): " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in self.seconds.items())
 
 
 class _CountWarnings(logging.Handler):
@@ -37,10 +61,11 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path
-               ) -> tuple[list[str], WriteReport | None]:
+def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path,
+               steps: StepTimes | None = None) -> tuple[list[str], WriteReport | None]:
     """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings and
-    what it wrote to the generated pages' folder (None when it stopped before writing)."""
+    what it wrote to the generated pages' folder (None when it stopped before writing).
+    ``steps`` is told how long search indexing took within the build."""
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
@@ -58,6 +83,8 @@ def build_site(generated: Generated, site_dir: Path, config_file: Path, source: 
     finally:
         if plugin is not None:
             plugin.handed = None
+            if steps is not None:
+                steps.seconds["search"] = plugin.search_seconds
         logger.removeHandler(counter)
     return counter.messages, plugin.write_report if plugin is not None else None
 
@@ -71,50 +98,65 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
     """
     site_dir = site_dir.resolve()
     tree = SourceTree(Path(source))
+    steps = StepTimes()
     with publishing.build_lock(tree.root, site_dir):
         for line in publishing.recover(tree.registry, site_dir):
             print(line)
-        inputs = read_inputs(source)
-        if _report_missing_ids(site_dir, inputs.registry, tree.registry):
-            return 1
-        generated = generate(inputs, site_build.build_date())
+        with steps.step("generate"):
+            inputs = read_inputs(source)
+            if _report_missing_ids(site_dir, inputs.registry, tree.registry):
+                return 1
+            generated = generate(inputs, site_build.build_date())
         for line in generated.report_lines():
             print(line)
         changed = _registry_to_write(generated.registry, tree.registry)
+        with steps.step("check"):
+            if not _generation_passes(generated):
+                return 1
         staging = publishing.new_staging(site_dir)
         try:
-            report = _build_and_check(generated, staging, config_file, source)
+            with steps.step("mkdocs"):
+                report = _build(generated, staging, config_file, source, steps)
+            # Search indexing runs inside MkDocs' build: shown apart, not twice.
+            steps.seconds["mkdocs"] -= steps.seconds.get("search", 0.0)
             if report is None:
                 return 1
-            for warning in publishing.publish_site(staging, site_dir, tree.registry, generated.registry,
-                                                   changed):
-                print(f"warning: {warning}", file=sys.stderr)
+            with steps.step("publish"):
+                for warning in publishing.publish_site(staging, site_dir, tree.registry,
+                                                       generated.registry, changed):
+                    print(f"warning: {warning}", file=sys.stderr)
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)  # else the next build removes it
     if changed is not None:
         print(f"updated {tree.registry}: commit it with the texts")
     print(report.summary())
+    print(steps.line())
     print(f"built {len(generated.pages)} pages into {site_dir}")
     return 0
 
 
-def _build_and_check(generated: Generated, staging: Path, config_file: Path, source: Path
-                     ) -> WriteReport | None:
-    """Build the site into ``staging`` and check it; return what the build wrote to the
-    generated pages' folder, or print why and return None when it fails."""
-    warnings, report = build_site(generated, staging, config_file, source)
+def _generation_passes(generated: Generated) -> bool:
+    """Return True when the generation passes the checks MkDocs cannot make; print each
+    failing finding otherwise."""
+    findings = [f for f in generation_findings(generated) if f.fails]
+    for finding in findings:
+        print(f"error: {finding}", file=sys.stderr)
+    if findings:
+        print("error: the generated site failed its checks; site/ and the registry are unchanged",
+              file=sys.stderr)
+    return not findings
+
+
+def _build(generated: Generated, staging: Path, config_file: Path, source: Path,
+           steps: StepTimes) -> WriteReport | None:
+    """Run MkDocs' strict build (its link and anchor validation included) into ``staging``;
+    return what it wrote to the generated pages' folder, or print why and return None."""
+    warnings, report = build_site(generated, staging, config_file, source, steps)
     if warnings:
         for message in warnings:
             print(f"error: {message}", file=sys.stderr)
         print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
-        return None
-    findings = [f for f in check_site(staging, site_build.site_root(config_file)) if f.fails]
-    if findings:
-        for finding in findings:
-            print(f"error: {finding}", file=sys.stderr)
-        print("error: the built site failed its checks; site/ and the registry are unchanged",
-              file=sys.stderr)
         return None
     return report
 
@@ -150,22 +192,35 @@ def _registry_to_write(registry: Registry, path: Path) -> str | None:
 
 
 def dump(source: Path, out: Path) -> int:
-    """Write the generated Markdown pages to ``out`` (same code path as the build)."""
+    """Write the generated Markdown pages to ``out`` (same code path as the build), with the
+    data files they link to, so that the folder builds as it is as a ``docs_dir``."""
     generated = generate(read_inputs(source), site_build.build_date())
     report = write_pages(generated.pages, out)
+    write_data_files(generated.data_files, out)
     print(report.summary())
     return 0
 
 
-def run_check(source: Path, site_dir: Path, config_file: Path) -> int:
-    """Check the source and the built site; print findings; return the exit code."""
+def write_data_files(files: tuple[DataFile, ...], out: Path) -> None:
+    """Write the data files (exports, anchor map, redirect pages) under ``out``."""
+    for data in files:
+        if not is_inside(data.path):
+            raise ValueError(f"data file path {data.path!r} is not inside {out}")
+        path = out / data.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(data.content, encoding="utf-8")
+
+
+def run_check(source: Path, site_dir: Path, config_file: Path, deep: bool = False) -> int:
+    """Check the source, the generation and the published registry (with ``deep``, the
+    built site read back too); print findings; return the exit code."""
     inputs = read_inputs(source)
     generated = generate(inputs, site_build.build_date())
-    findings = source_findings(inputs, generated)
+    findings = source_findings(inputs, generated) + generation_findings(generated)
     findings += publishing.publication_findings(inputs.tree.registry, site_dir, inputs.registry)
-    if site_dir.exists():
+    if deep and site_dir.exists():
         findings += check_site(site_dir, site_build.site_root(config_file))
-    else:
+    elif deep:
         findings.append(Finding(str(site_dir), 0, "no built site to check: run `make site` first"))
     for finding in findings:
         print(finding)

@@ -41,6 +41,22 @@ def term_link(page, para_id, term):
     return page.locator(f'[id="{para_id}"] a.term[data-term="{term}"]').first
 
 
+def entry_mentions(page, term: str, href_suffix: str = ""):
+    """Return a locator of the links a glossary entry lists for its mentions: those of its
+    'Mentioned in' paragraph and the list after it, under its heading (the entry's blocks
+    run from its heading to the next one)."""
+    page.evaluate("""t => {
+        let node = document.getElementById(t).nextElementSibling;
+        while (node && !/^H[1-3]$/.test(node.tagName)) {
+            if (node.matches('.entry-mentions, .entry-mentions + ul'))
+                node.querySelectorAll('a').forEach((a) => { a.dataset.mentionOf = t; });
+            node = node.nextElementSibling;
+        }
+    }""", term)
+    suffix = f'[href$="{href_suffix}"]' if href_suffix else ""
+    return page.locator(f'a[data-mention-of="{term}"]{suffix}')
+
+
 def popover_for(page, link):
     # Definitions load on the first popover, so the link is described a moment later.
     expect(link).to_have_attribute("aria-describedby", "term-pop")
@@ -97,7 +113,7 @@ def test_term_leads_to_its_entry_whose_mentions_lead_back(page, site):
     term_link(page, para_id, term).click()
     page.wait_for_url(f"**/glossary/#{term}")
     assert page.evaluate("t => document.getElementById(t).matches(':target')", term)
-    back = page.locator(f'[id="{term}"] .entry-mentions a[href$="#{para_id}"]')
+    back = entry_mentions(page, term, f"#{para_id}")
     assert back.count() == 1, "the entry does not list the paragraph that mentions it"
     back.click()
     page.wait_for_url(f"**/{url}#{para_id}")
@@ -109,11 +125,11 @@ def test_a_much_mentioned_term_leads_to_its_entry_its_own_list_and_back(page, si
     page.goto(site.url(url))
     term_link(page, para_id, term).click()
     page.wait_for_url(f"**/glossary/#{term}")
-    assert page.locator(f'[id="{term}"] .entry-mentions a[href$="#{para_id}"]').count() == 0
-    page.locator(f'[id="{term}"] .entry-mentions a').click()
+    assert entry_mentions(page, term, f"#{para_id}").count() == 0
+    entry_mentions(page, term).click()
     page.wait_for_url(f"**/glossary/{term}/")
-    listed = page.locator(".entry-mention-list a")
+    listed = page.locator(".g7-glossary h1 ~ ul a")
     assert listed.count() == mention_counts(site)[term], "the entry's own list misses paragraphs"
-    page.locator(f'.entry-mention-list a[href$="#{para_id}"]').click()
+    page.locator(f'.g7-glossary h1 ~ ul a[href$="#{para_id}"]').click()
     page.wait_for_url(f"**/{url}#{para_id}")
     assert page.evaluate("id => document.getElementById(id).matches(':target')", para_id)

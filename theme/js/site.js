@@ -78,9 +78,16 @@
     return navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(text).catch(fallback) : fallback();
   }
 
+  // The words of a paragraph as its source prints them: its label, footnote references and tools left out.
+  function sourceText(para) {
+    const copy = para.cloneNode(true);
+    $$(".para-label, .para-tools, .fn-ref, sup", copy).forEach((n) => n.remove());
+    return copy.textContent;
+  }
+
   // Text fragments treat "-", "&" and "," specially, so those are encoded too.
   function fragmentText(para) {
-    const text = $$(".para-text > .src, .items .src", para).map((s) => s.textContent).join(" ");
+    const text = sourceText(para);
     const words = text.trim().split(/\s+/).slice(0, 6).join(" ");
     return encodeURIComponent(words).replace(/[-&,]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }

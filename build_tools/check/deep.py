@@ -1,4 +1,10 @@
-"""The built site read back with BeautifulSoup: links and fragments, paragraph ids, exports.
+"""The deep check (``python -m build_tools check --deep``): the built site read back with
+BeautifulSoup, every link and fragment of every page (the theme's included), every
+paragraph's id, and the exports against the words each page shows.
+
+``make site`` does not run it: MkDocs validates the pages' links and anchors itself,
+and ``check.anchors`` checks the rest from the generation. It stays for a look at
+what a built site really holds, at the cost of parsing every page.
 
 Every finding names a file and line and says whether it fails the build.
 """
@@ -98,7 +104,7 @@ def check_paragraph_ids(pages: dict[str, BuiltPage]) -> list[Finding]:
             if el["id"] in page_ids:
                 findings.append(Finding(page.path, el.sourceline or 0, f"id {el['id']!r} used twice"))
             page_ids.add(el["id"])
-        for para in page.soup.select("div.para"):
+        for para in page.soup.select(".para"):
             pid = para.get("id")
             if not pid:
                 findings.append(Finding(page.path, para.sourceline or 0, "paragraph without an id"))
@@ -135,12 +141,29 @@ def check_exports(pages: dict[str, BuiltPage], site_dir: Path) -> list[Finding]:
         if el is None:
             findings.append(Finding("api/paragraphs.json", 0, f"{row['id']} is not on {page_path}"))
             continue
-        shown = " ".join(" ".join(s.get_text() for s in el.select(".para-text > .src, .items .src")).split())
+        shown = " ".join(shown_text(el).split())
         expected = " ".join(row["text"].replace("\n", " ").split())
         if not _same_words(shown, expected):
             findings.append(Finding(page_path, el.sourceline or 0,
                                     f"{row['id']}: page text differs from api/paragraphs.json"))
     return findings
+
+
+NOT_SOURCE = frozenset({"para-label", "fn-ref", "footnote-ref", "para-tools"})
+"""Classes of what a paragraph's element shows besides its text: its label, footnote
+references and the citation tools the browser adds."""
+
+
+def shown_text(element) -> str:
+    """Return the text a paragraph's element shows of its source: its blocks' text, its
+    label, footnote references and tools left out."""
+    parts = []
+    for text in element.find_all(string=True):
+        if any(NOT_SOURCE.intersection(parent.get("class") or ()) for parent in text.parents
+               if parent is not element and parent.name):
+            continue
+        parts.append(str(text))
+    return "".join(parts)
 
 
 def _same_words(shown: str, exported: str) -> bool:
