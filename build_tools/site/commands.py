@@ -38,9 +38,10 @@ class _CountWarnings(logging.Handler):
 
 
 def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path
-               ) -> tuple[list[str], WriteReport | None]:
+               ) -> tuple[list[str], G7Plugin | None]:
     """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings and
-    what it wrote to the generated pages' folder (None when it stopped before writing)."""
+    the plugin that built it (its reports: what it wrote, what indexing took), None when the
+    config has none."""
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
@@ -59,7 +60,7 @@ def build_site(generated: Generated, site_dir: Path, config_file: Path, source: 
         if plugin is not None:
             plugin.handed = None
         logger.removeHandler(counter)
-    return counter.messages, plugin.write_report if plugin is not None else None
+    return counter.messages, plugin
 
 
 def publish(source: Path, site_dir: Path, config_file: Path) -> int:
@@ -103,7 +104,7 @@ def _build_and_check(generated: Generated, staging: Path, config_file: Path, sou
                      ) -> WriteReport | None:
     """Build the site into ``staging`` and check it; return what the build wrote to the
     generated pages' folder, or print why and return None when it fails."""
-    warnings, report = build_site(generated, staging, config_file, source)
+    warnings, plugin = build_site(generated, staging, config_file, source)
     if warnings:
         for message in warnings:
             print(f"error: {message}", file=sys.stderr)
@@ -116,7 +117,9 @@ def _build_and_check(generated: Generated, staging: Path, config_file: Path, sou
         print("error: the built site failed its checks; site/ and the registry are unchanged",
               file=sys.stderr)
         return None
-    return report
+    assert plugin is not None and plugin.write_report is not None and plugin.index_report is not None
+    print(plugin.index_report.summary())
+    return plugin.write_report
 
 
 def _report_missing_ids(site_dir: Path, registry: Registry, registry_path: Path) -> bool:

@@ -27,9 +27,10 @@ from build_tools.errors import BuildError
 from build_tools.model.cache import BuildCache
 from build_tools.pipeline import Generated, generate_from
 from build_tools.render.env import TEMPLATES
-from build_tools.site import navigation, search_index
+from build_tools.site import navigation
 from build_tools.site.build import build_date, error_page, generated_dir, source_dir
 from build_tools.site.minify import minify_theme_assets
+from build_tools.site.pagefind import IndexReport, write_search_index
 from build_tools.site.writer import WriteReport, mark_changed, write_pages
 
 log = logging.getLogger("mkdocs.plugins.g7")
@@ -56,6 +57,8 @@ class G7Plugin(BasePlugin):
         self.page_urls: frozenset[str] = frozenset()
         self.write_report: WriteReport | None = None
         """What the last build wrote to the generated folder, for the command line's report."""
+        self.index_report: IndexReport | None = None
+        """What indexing the last build's search records took, for the command line's report."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Called once by `mkdocs serve` and `mkdocs build` (not by our own build command).
@@ -163,9 +166,11 @@ class G7Plugin(BasePlugin):
         return output
 
     def on_post_build(self, config):
-        # Replace the search index by one entry per paragraph and glossary entry.
+        # The search index: Pagefind indexes every section's paragraphs and every glossary
+        # entry, from the generation's index pages (not from the pages just built), into pagefind/.
         if self.generation is not None:
-            search_index.write_search_index(self.generation.site, Path(config["site_dir"]))
+            self.index_report = write_search_index(self.generation.search_pages, Path(config["site_dir"]))
+            log.info(self.index_report.summary())
         # Shrink the theme's CSS and JS as copied into the site.
         minify_theme_assets(Path(config["site_dir"]))
         if self.cache is not None:
