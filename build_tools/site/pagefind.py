@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -167,3 +169,65 @@ def write_search_index(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexRe
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     return IndexReport(len(pages), time.perf_counter() - start, peak)
+
+
+class BackgroundIndexer:
+    """Indexes a preview's pages in a thread of its own, so that ``mkdocs serve`` shows an edit
+    without waiting for the search index (2.7 s at 200 documents): the preview's search answers
+    from the index before the edit until the new one is swapped in.
+
+    Only the newest request is indexed: one made while another is being indexed replaces
+    any still waiting. The bundle is written beside the site and swapped in by renaming."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._waiting: tuple[tuple[SearchPage, ...], Path] | None = None
+        self._busy = False
+        self.last: IndexReport | str | None = None
+        """The last indexing's report, or the error it stopped with."""
+
+    def request(self, pages: tuple[SearchPage, ...], site_dir: Path) -> None:
+        """Index ``pages`` into ``site_dir/pagefind/`` as soon as the thread is free."""
+        with self._lock:
+            self._waiting = (pages, site_dir)
+            if not self._busy:
+                self._busy = True
+                threading.Thread(target=self._run, name="g7-search-index", daemon=True).start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until every request is indexed; return False when ``timeout`` ran out first."""
+        with self._lock:
+            return self._lock.wait_for(lambda: not self._busy, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if self._waiting is None:
+                    self._busy = False
+                    self._lock.notify_all()
+                    return
+                pages, site_dir = self._waiting
+                self._waiting = None
+            self.last = _index_and_swap(pages, site_dir)
+            log = logging.getLogger("mkdocs.plugins.g7")
+            if isinstance(self.last, IndexReport):
+                log.info("%s (in the background)", self.last.summary())
+            else:
+                log.error("the search index was not updated: %s", self.last)
+
+
+def _index_and_swap(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexReport | str:
+    """Index ``pages`` into a folder beside ``site_dir``, then rename it to ``site_dir/pagefind``;
+    return the report, or the error as text (a preview keeps running)."""
+    scratch = Path(tempfile.mkdtemp(prefix=".g7-search-", dir=site_dir.parent))
+    try:
+        report = write_search_index(pages, scratch)
+        bundle, old = site_dir / BUNDLE, scratch / "previous"
+        if bundle.exists():
+            bundle.rename(old)
+        (scratch / BUNDLE).rename(bundle)
+        return report
+    except (BuildError, OSError) as err:
+        return str(err)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -232,7 +232,8 @@
     });
     input.addEventListener("blur", () => { setTimeout(() => { if (!pop.contains(document.activeElement)) open(false); }, 150); });
     document.addEventListener("pointerdown", (e) => { if (!form.contains(e.target)) open(false); });
-    if (input.value && document.activeElement === input) update();
+    // This code loads when the box is first focused: answer what was typed meanwhile.
+    if (document.activeElement === input && (isFile || input.value)) update();
   }
 
   /* The search page: every result, with filters in the URL */
@@ -352,5 +353,4 @@
   if (input) initBox();
   if (body.dataset.kind === "search") initPage();
   markLanding();
-  if (input && document.activeElement === input && input.value) input.dispatchEvent(new Event("input"));
 })();
