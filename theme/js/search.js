@@ -15,7 +15,7 @@
   const RANKING = { termSimilarity: 3, pageLength: 0, termFrequency: 1, termSaturation: 1.4,
     diacriticSimilarity: 0, metaWeights: { section: 0, title: 0 } };
   const FILTERS = [["document", "Document"], ["kind", "Kind"], ["year", "Year"], ["topic", "Topic"]];
-  const BOX_SECTIONS = 6;   // sections and glossary entries read for the box
+  const BOX_SECTIONS = 5;   // sections and glossary entries read for the box
   const BOX_SHOWN = 8;      // paragraphs it shows
   const PAGE_BATCH = 10;    // sections and entries read for each page of results
   const EXCERPT_WORDS = 32;
