@@ -22,7 +22,7 @@ from build_tools.identify.paragraph_ids import identify
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document
 from build_tools.model.ids import Identified, Registry
-from build_tools.model.site import DataFile, Page, SiteData, TopicInfo
+from build_tools.model.site import DataFile, Page, SearchPage, SiteData, TopicInfo
 from build_tools.model.source import Glossary, Inputs, SourceTree
 from build_tools.parse.misreads import misread_findings
 from build_tools.parse.text import parse_text
@@ -37,6 +37,7 @@ from build_tools.render.documents import document_pages, home_page, withdrawn_pa
 from build_tools.render.env import TEMPLATES, Templates, read_templates
 from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.search_page import search_page
+from build_tools.render.search_pages import search_pages
 from build_tools.render.topic_pages import topic_pages
 
 
@@ -50,6 +51,9 @@ class Generated:
     """The registry to write once the site is built."""
     site: SiteData
     identified: Identified
+    search_pages: tuple[SearchPage, ...] = ()
+    """What the search index holds: every section's paragraphs and every glossary entry
+    (indexed by ``site/pagefind``)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage."""
 
@@ -123,8 +127,9 @@ def generate(inputs: Inputs, today: str, cache: BuildCache | None = None) -> Gen
                  + (changes_page(site, templates, cache), search_page(templates, cache)))
         pages += withdrawn_pages(site, {p.url for p in pages}, templates, cache)
         data_files = exports.data_files(site, cache)
+        searched = search_pages(site, cache)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
-                     site=site, identified=identified, timings=timings)
+                     site=site, identified=identified, search_pages=searched, timings=timings)
 
 
 def generate_from(source: Path, today: str, cache: BuildCache | None = None) -> Generated:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,3 +102,14 @@ def assert_nothing_lost(published) -> None:
     source, site, registry, site_digest, registry_bytes = published
     assert tree_digest(site) == site_digest, "the previous site changed"
     assert registry.read_bytes() == registry_bytes, "the registry changed"
+
+
+def search_fragments(site: Path) -> list[dict]:
+    """Return what the site's Pagefind index holds of each page it indexed (its fragments:
+    url, content, meta, filters, anchors), read back from the bundle's files."""
+    fragments = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return fragments

@@ -220,15 +220,15 @@ def test_a_source_folder_that_cannot_be_written_leaves_the_previous_site_and_reg
 def test_a_full_disk_while_building_the_site_is_one_line_and_loses_nothing(republish, monkeypatch, capsys):
     source, site, _, _, _ = republish
     before = _state(source, site)
-    from build_tools.site import search_index
+    from build_tools.site import plugin
 
-    def disk_full(site_data, site_dir):
-        raise OSError(errno.ENOSPC, "No space left on device", str(site_dir / "search" / "search_index.json"))
+    def disk_full(pages, site_dir):
+        raise OSError(errno.ENOSPC, "No space left on device", str(site_dir / "pagefind" / "pagefind-entry.json"))
 
-    monkeypatch.setattr(search_index, "write_search_index", disk_full)
+    monkeypatch.setattr(plugin, "write_search_index", disk_full)
     assert build(source, site, date="2026-02-01") == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].endswith("search_index.json: No space left on device")
+    assert len(err) == 1 and err[0].endswith("pagefind-entry.json: No space left on device")
     assert _state(source, site) == before
     assert leftovers(source, site) == []
 

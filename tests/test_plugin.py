@@ -23,12 +23,13 @@ def test_the_plugin_lets_mkdocs_drop_a_pages_markdown_and_html_once_used():
     assert page.content is None
 
 
-def test_the_site_is_built_with_our_plugin_alone_and_keeps_its_own_search_index(built_site):
+def test_the_site_is_built_with_our_plugin_alone_and_its_search_index_is_pagefind(built_site):
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"] == ["g7"]
-    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert len(index["docs"]) > 300
+    assert (built_site.site / "pagefind" / "pagefind.js").is_file()
+    assert list((built_site.site / "pagefind" / "fragment").iterdir())
     assert not (built_site.site / "search" / "lunr.js").exists()
+    assert not (built_site.site / "search" / "search_index.json").exists()
 
 
 def test_built_pages_keep_their_titles_after_mkdocs_let_their_markdown_go(built_site):

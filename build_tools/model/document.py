@@ -122,6 +122,12 @@ class Document:
 
 
 
+def label_wording(label: str, numbered: bool) -> str:
+    """Return how a title names a paragraph by its label: '¶ 4' for a number the text
+    prints, '¶ 3 (unnumbered)' for a position, which the text does not print."""
+    return f"¶ {label}" if numbered else f"¶ {label} (unnumbered)"
+
+
 def paragraph_plain_text(paragraph: Paragraph) -> str:
     """Return a paragraph's text with its items, as plain text."""
     if not paragraph.items:

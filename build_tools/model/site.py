@@ -261,6 +261,16 @@ class DataFile:
     content: str
 
 
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of the site's search index: a section's paragraphs or a glossary entry, as
+    HTML made for the indexer alone (see render.search_pages)."""
+
+    url: str
+    """Site-root-relative URL the page's results link to ('doc/section/', 'glossary/#id')."""
+    html: str
+
+
 def page_src_uri(url: str) -> str:
     """Return the Markdown source path of the page served at ``url`` ('' → 'index.md')."""
     return f"{url}index.md" if url else "index.md"

@@ -41,7 +41,8 @@ class Sidecar:
     meeting_dates: str | None = None
     """The meeting's dates as readers say them (e.g. '2-4 October 2024')."""
     kind: str | None = None
-    """What the document is (communiqué, declaration, summary, ...)."""
+    """What the document is: one of ``read.sidecars.DOCUMENT_KINDS`` (communiqué,
+    declaration, summary, ...)."""
     order: int | None = None
     """Position of the document on the home page and in navigation."""
     heading_splits: tuple[HeadingSplit, ...] = ()

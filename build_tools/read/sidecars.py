@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -15,6 +16,25 @@ SIDECAR_KEYS = frozenset({
     "title", "slug", "source_url", "place", "date", "meeting_dates", "kind",
     "order", "heading_splits", "section_topics", "anchor_prefix", "short_title",
 })
+
+DOCUMENT_KINDS = ("communiqué", "declaration", "statement", "chair's summary", "action plan",
+                  "summary", "annex", "report", "roadmap")
+"""What a document may be (a sidecar's ``kind``): the values search filters by."""
+
+
+def document_kind(value: str, path: Path, line: int) -> str:
+    """Return the DOCUMENT_KINDS value that ``value`` names, in any case, with or without
+    accents and with either apostrophe; raise SourceError naming ``path`` and ``line``."""
+    wanted = _kind_key(value)
+    for kind in DOCUMENT_KINDS:
+        if _kind_key(kind) == wanted:
+            return kind
+    raise SourceError(path, line, f"unknown kind {value!r} (expected one of {', '.join(DOCUMENT_KINDS)})")
+
+
+def _kind_key(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value.replace("\u2019", "'"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -63,6 +83,7 @@ def parse_sidecar(data: object, node: yaml.Node | None, path: Path) -> Sidecar:
     order = data.get("order")
     if order is not None and not isinstance(order, int):
         raise SourceError(path, lines.get("order", 1), "'order' must be a whole number")
+    kind = text_value("kind")
     sidecar = Sidecar(
         path=path,
         title=text_value("title"),
@@ -71,7 +92,7 @@ def parse_sidecar(data: object, node: yaml.Node | None, path: Path) -> Sidecar:
         place=text_value("place"),
         date=text_value("date"),
         meeting_dates=text_value("meeting_dates"),
-        kind=text_value("kind"),
+        kind=document_kind(kind, path, lines.get("kind", 1)) if kind is not None else None,
         order=order,
         heading_splits=tuple(splits),
         section_topics=tuple((str(k), tuple(str(t) for t in (v or ()))) for k, v in topics.items()),

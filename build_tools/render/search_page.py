@@ -1,4 +1,4 @@
-"""The search page: the results list theme/js/search.js fills in."""
+"""The search page: the results and filters theme/js/search.js fills in, for a shared ``?q=`` link."""
 
 from __future__ import annotations
 

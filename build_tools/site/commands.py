@@ -61,11 +61,11 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path,
-               steps: StepTimes | None = None) -> tuple[list[str], WriteReport | None]:
+def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path
+               ) -> tuple[list[str], G7Plugin | None]:
     """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings and
-    what it wrote to the generated pages' folder (None when it stopped before writing).
-    ``steps`` is told how long search indexing took within the build."""
+    the plugin that built it (its reports: what it wrote, what indexing took), None when the
+    config has none."""
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
@@ -83,10 +83,8 @@ def build_site(generated: Generated, site_dir: Path, config_file: Path, source: 
     finally:
         if plugin is not None:
             plugin.handed = None
-            if steps is not None:
-                steps.seconds["search"] = plugin.search_seconds
         logger.removeHandler(counter)
-    return counter.messages, plugin.write_report if plugin is not None else None
+    return counter.messages, plugin
 
 
 def publish(source: Path, site_dir: Path, config_file: Path) -> int:
@@ -151,14 +149,18 @@ def _generation_passes(generated: Generated) -> bool:
 def _build(generated: Generated, staging: Path, config_file: Path, source: Path,
            steps: StepTimes) -> WriteReport | None:
     """Run MkDocs' strict build (its link and anchor validation included) into ``staging``;
-    return what it wrote to the generated pages' folder, or print why and return None."""
-    warnings, report = build_site(generated, staging, config_file, source, steps)
+    return what it wrote to the generated pages' folder, or print why and return None.
+    ``steps`` is told how long search indexing took within the build."""
+    warnings, plugin = build_site(generated, staging, config_file, source)
     if warnings:
         for message in warnings:
             print(f"error: {message}", file=sys.stderr)
         print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
         return None
-    return report
+    assert plugin is not None and plugin.write_report is not None and plugin.index_report is not None
+    steps.seconds["search"] = plugin.index_report.seconds
+    print(plugin.index_report.summary())
+    return plugin.write_report
 
 
 def _report_missing_ids(site_dir: Path, registry: Registry, registry_path: Path) -> bool:

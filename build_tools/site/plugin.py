@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -29,9 +28,10 @@ from build_tools.errors import BuildError
 from build_tools.model.cache import BuildCache
 from build_tools.pipeline import Generated, generate_from
 from build_tools.render.env import TEMPLATES
-from build_tools.site import navigation, search_index
+from build_tools.site import navigation
 from build_tools.site.build import build_date, error_page, generated_dir, source_dir
 from build_tools.site.minify import minify_theme_assets
+from build_tools.site.pagefind import BackgroundIndexer, IndexReport, write_search_index
 from build_tools.site.writer import WriteReport, mark_changed, write_pages
 
 log = logging.getLogger("mkdocs.plugins.g7")
@@ -61,8 +61,10 @@ class G7Plugin(BasePlugin):
         self.page_urls: frozenset[str] = frozenset()
         self.write_report: WriteReport | None = None
         """What the last build wrote to the generated folder, for the command line's report."""
-        self.search_seconds = 0.0
-        """Seconds the last build spent writing the search index (the build log shows it apart)."""
+        self.index_report: IndexReport | None = None
+        """What indexing the last build's search pages took, for the command line's report."""
+        self.indexer: BackgroundIndexer | None = None
+        """Under ``mkdocs serve``, what indexes each rebuild after the preview shows it."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Called once by `mkdocs serve` and `mkdocs build` (not by our own build command).
@@ -70,6 +72,7 @@ class G7Plugin(BasePlugin):
         # this method), so the cache it holds lives from one rebuild to the next.
         self.serving = command == "serve"
         self.cache = BuildCache() if self.serving else None
+        self.indexer = BackgroundIndexer() if self.serving else None
 
     def on_config(self, config):
         # Generate every page before MkDocs looks for files. Under `mkdocs serve`, a source
@@ -184,11 +187,14 @@ class G7Plugin(BasePlugin):
         return output
 
     def on_post_build(self, config):
-        # Replace the search index by one entry per paragraph and glossary entry.
-        if self.generation is not None:
-            start = time.perf_counter()
-            search_index.write_search_index(self.generation.site, Path(config["site_dir"]))
-            self.search_seconds = time.perf_counter() - start
+        # The search index: Pagefind indexes every section's paragraphs and every glossary
+        # entry, from the generation's index pages (not from the pages just built), into
+        # pagefind/. A preview does it in the background, and shows the edit meanwhile.
+        if self.generation is not None and self.indexer is not None:
+            self.indexer.request(self.generation.search_pages, Path(config["site_dir"]))
+        elif self.generation is not None:
+            self.index_report = write_search_index(self.generation.search_pages, Path(config["site_dir"]))
+            log.info(self.index_report.summary())
         # Shrink the theme's CSS and JS as copied into the site.
         minify_theme_assets(Path(config["site_dir"]))
         if self.cache is not None:

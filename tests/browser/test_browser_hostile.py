@@ -53,7 +53,7 @@ def test_no_page_of_the_hostile_site_opens_a_dialog(dialogs_and_page, hostile_si
     for url in urls:
         page.goto(hostile_site.url(url))
         page.wait_for_load_state("load")
-    page.goto(hostile_site.url("search/?q=Title"))
+    page.goto(hostile_site.url("search/?q=cooperate"))
     page.locator(".search-result").first.wait_for()
     assert dialogs == []
 
@@ -71,8 +71,8 @@ def test_hostile_values_show_as_text_in_title_navigation_masthead_popover_and_se
     popover = page.locator("#term-pop")
     popover.wait_for()
     assert hostile.TERM_NAME in popover.inner_text() and hostile.TERM_DEFINITION in popover.inner_text()
-    page.goto(hostile_site.url("search/?q=Title"))
-    titles = page.locator(".search-result-title a")
+    page.goto(hostile_site.url("search/?q=cooperate"))
+    titles = page.locator(".search-result .result-title a")
     titles.first.wait_for()
-    assert hostile.TITLE in titles.all_inner_texts()
+    assert any(t.endswith(f" · {hostile.TITLE} 2024") and t.startswith(hostile.HEADING) for t in titles.all_inner_texts())
     assert dialogs == []

@@ -15,7 +15,7 @@
   };
   // Site-root-relative path -> URL usable from this page.
   const siteUrl = (path) => fileSafe(base + "/" + path);
-  const pageUrl = () => location.href.split("#")[0];
+  const pageUrl = () => location.href.split(/[?#]/)[0];  // a citation carries no query
   const pathOf = (href) => new URL(href, location.href).pathname.replace(/index\.html$/, "");
 
   function el(tag, attrs, text) {
@@ -227,6 +227,21 @@
     });
   }
 
+  /* Search: the header box loads the search code (js/search.js) when it is first used */
+
+  function initSearch() {
+    const input = document.getElementById("search-input");
+    if (!input) return;
+    let loaded = false;
+    const load = () => { if (!loaded) { loaded = true; loadScript(siteUrl("js/search.js")); } };
+    input.addEventListener("focus", load);
+    document.addEventListener("keydown", (e) => {
+      const typing = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
+      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); }
+    });
+    if (body.dataset.kind === "search" || new URLSearchParams(location.search).has("highlight")) load();
+  }
+
   /* An address the site does not have: offer the nearest page that it does */
 
   // Walks up the path one folder at a time, down to the site's root. A host that
@@ -260,7 +275,7 @@
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
   initTerms();
-  if (body.dataset.kind === "search") loadScript(siteUrl("js/search.js"));
+  initSearch();
   if (body.dataset.kind === "not-found") nearestPage();
   resolveHash();
   window.addEventListener("hashchange", resolveHash);

@@ -1,0 +1,169 @@
+"""The search index: what it is made of (render/search_pages.py), how Pagefind writes it
+(site/pagefind.py), and what a built site's index holds."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from build_tools.errors import BuildError
+from build_tools.model.document import label_wording
+from build_tools.model.site import SearchPage
+from build_tools.pipeline import generate, read_inputs
+from build_tools.read.sidecars import DOCUMENT_KINDS, sidecar_from_text
+from build_tools.render.search_pages import GLOSSARY_KIND, document_name, entry_page, search_pages
+from build_tools.site import pagefind
+from tests import hostile_source as hostile
+from tests.helpers import copy_source, search_fragments
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return generate(read_inputs(copy_source(tmp_path_factory.mktemp("search") / "source")), "2026-01-15")
+
+
+# ---------------------------------------------------------------- kinds
+
+@pytest.mark.parametrize("written, kind", [("Communiqué", "communiqué"), ("communique", "communiqué"),
+                                           ("Chair’s Summary", "chair's summary"), ("ACTION PLAN", "action plan")])
+def test_a_sidecar_kind_is_read_as_the_vocabulary_spells_it(written, kind):
+    assert sidecar_from_text(f"order: 1\nkind: {written}\n", Path("x.yml")).kind == kind
+    assert kind in DOCUMENT_KINDS
+
+
+def test_a_kind_outside_the_vocabulary_stops_the_build_naming_the_file_and_line():
+    with pytest.raises(BuildError) as error:
+        sidecar_from_text("order: 1\nkind: Summary of the Action Plan\n", Path("texts/x.yml"))
+    assert str(error.value).startswith("texts/x.yml:2: unknown kind 'Summary of the Action Plan' (expected one of")
+
+
+def test_every_published_text_states_a_kind_of_the_vocabulary(generated):
+    assert {doc.kind for doc in generated.site.documents} == {"communiqué", "summary"}
+
+
+# ---------------------------------------------------------------- titles
+
+def test_a_label_reads_as_printed_or_is_marked_as_a_position():
+    assert label_wording("4", True) == "¶ 4"
+    assert label_wording("4bis", True) == "¶ 4bis"
+    assert label_wording("P3", False) == "¶ P3 (unnumbered)"
+
+
+def test_a_document_is_named_by_its_title_and_the_year_of_its_date(generated):
+    doc = generated.site.document["g7-interior-security-ministers-2024-communique"]
+    assert document_name(doc) == "G7 Interior and Security Ministers’ Communiqué 2024"
+
+
+def test_a_document_name_does_not_repeat_a_year_its_title_holds(generated):
+    doc = generated.site.documents[0]
+    assert document_name(replace(doc, title="2024 G7 Statement", date="2024-05-01")) == "2024 G7 Statement"
+    assert document_name(replace(doc, title="G7 Statement", date=None)) == "G7 Statement"
+
+
+# ---------------------------------------------------------------- index pages
+
+def test_the_index_has_a_page_per_section_with_paragraphs_and_one_per_glossary_entry(generated):
+    site, pages = generated.site, generated.search_pages
+    sections = {s.url for s in site.sections if site.paragraphs_of.get((s.document, s.id))}
+    entries = {f"glossary/#{e.id}" for e in site.glossary.entries}
+    assert [p.url for p in pages] == [p.url for p in pages if p.url in sections] + [
+        f"glossary/#{e.id}" for e in site.glossary.entries]
+    assert {p.url for p in pages} == sections | entries
+
+
+def test_a_paragraph_is_a_heading_with_its_id_and_label_weighing_nothing_then_its_text(generated):
+    page = next(p for p in generated.search_pages if p.url.endswith("/irregular-migration/"))
+    assert ('<h2 id="g7-interior-2024-irregular-migration-4" data-pagefind-weight="0">¶ 4</h2>\n'
+            "<p>Taking into consideration the launch of ") in page.html
+    assert '<p data-pagefind-meta="section">Irregular Migration</p>' in page.html
+    for line in ('<p data-pagefind-filter="document">G7 Interior and Security Ministers’ Communiqué 2024</p>',
+                 '<p data-pagefind-filter="kind">communiqué</p>', '<p data-pagefind-filter="year">2024</p>',
+                 '<p data-pagefind-filter="topic">Migrant smuggling and trafficking in persons</p>'):
+        assert line in page.html
+    body = page.html.split("<main data-pagefind-body>")[1]
+    assert "data-pagefind-filter" not in body and "data-pagefind-meta" not in body
+
+
+def test_a_glossary_entry_weighs_its_acronym_above_its_name_and_aliases(generated):
+    entry = next(e for e in generated.site.glossary.entries if e.id == "unodc")
+    html = entry_page(entry).html
+    assert '<p data-pagefind-meta="title">UNODC · United Nations Office on Drugs and Crime</p>' in html
+    assert f'<p data-pagefind-filter="kind">{GLOSSARY_KIND}</p>' in html
+    assert ('<p data-pagefind-weight="10">UNODC</p>\n'
+            '<p data-pagefind-weight="3">United Nations Office on Drugs and Crime</p>') in html
+
+
+def test_markup_in_the_source_is_escaped_in_the_index_pages(tmp_path):
+    source = hostile.make_hostile_source(tmp_path / "source")
+    html = "".join(p.html for p in search_pages(generate(read_inputs(source), "2026-01-15").site))
+    for value in (hostile.TITLE, hostile.HEADING, hostile.TERM_NAME, hostile.TERM_DEFINITION, hostile.TOPIC_TITLE):
+        assert value not in html
+    assert "&lt;svg onload=alert(1)&gt;" in html and "<script>" not in html
+
+
+# ---------------------------------------------------------------- Pagefind
+
+def test_the_service_protocol_reads_back_what_it_writes():
+    message = pagefind.encode(7, {"type": "NewIndex", "text": "Communiqué ¶"})
+
+    class Stream:
+        def __init__(self, data: bytes) -> None:
+            self.data = [data[:5], data[5:] + message]
+
+        def read1(self, _size: int) -> bytes:
+            return self.data.pop(0) if self.data else b""
+
+    assert [m["message_id"] for m in pagefind.decode_all(Stream(message))] == [7, 7]
+    assert next(pagefind.decode_all(Stream(message)))["payload"]["text"] == "Communiqué ¶"
+
+
+def test_pagefind_writes_a_bundle_holding_every_page_and_none_of_its_own_uis(tmp_path):
+    html = ('<html lang="en"><body><p data-pagefind-meta="section">S</p><main data-pagefind-body>'
+            '<h2 id="p-1" data-pagefind-weight="0">¶ 1</h2><p>Smugglers and captagon.</p></main></body></html>')
+    report = pagefind.write_search_index((SearchPage("doc/s/", html), SearchPage("doc/t/", html)), tmp_path)
+    assert report.pages == 2 and report.peak_mib > 0
+    assert sorted(f["url"] for f in search_fragments(tmp_path)) == ["/doc/s/", "/doc/t/"]
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert not [n for n in pagefind.UNUSED_FILES if (tmp_path / "pagefind" / n).exists()]
+    assert report.summary().startswith("search index: 2 pages in ")
+
+
+def test_a_page_pagefind_refuses_stops_the_build_with_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "page_request",
+                        lambda index_id, page: {"type": "AddFile", "index_id": index_id + 99, "url": "/x/",
+                                                "file_contents": page.html, "file_path": None})
+    with pytest.raises(BuildError) as error:
+        pagefind.write_search_index((SearchPage("x/", "<html><body>x</body></html>"),), tmp_path)
+    assert str(error.value).startswith("pagefind: Pagefind: ")
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_the_preview_indexes_the_newest_request_in_the_background(tmp_path):
+    indexer = pagefind.BackgroundIndexer()
+    site = tmp_path / "site"
+    site.mkdir()
+    page = '<html lang="en"><body><main data-pagefind-body><p>{}</p></main></body></html>'
+    indexer.request((SearchPage("a/", page.format("first")),), site)
+    indexer.request((SearchPage("b/", page.format("second")),), site)
+    assert indexer.wait(60)
+    assert [f["url"] for f in search_fragments(site)] == ["/b/"]
+    assert isinstance(indexer.last, pagefind.IndexReport)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the scratch folder is left behind"
+
+
+# ---------------------------------------------------------------- the built site's index
+
+def test_the_built_index_holds_every_paragraph_and_glossary_entry_and_nothing_else(built_site):
+    fragments = search_fragments(built_site.site)
+    paragraphs = json.loads((built_site.site / "api" / "paragraphs.json").read_text(encoding="utf-8"))
+    glossary = json.loads((built_site.site / "api" / "glossary.json").read_text(encoding="utf-8"))
+    anchors = {f"{f['url'].lstrip('/')}#{a['id']}" for f in fragments for a in f["anchors"]}
+    entries = {f["url"].lstrip("/") for f in fragments if "#" in f["url"]}
+    assert anchors == {p["url"] for p in paragraphs}
+    assert entries == {e["url"] for e in glossary}
+    text = " ".join(f["content"] for f in fragments)
+    for chrome in ("Copy link", "Copy citation", "Skip to the text", "Previous", "Open data", "Related:"):
+        assert chrome not in text
