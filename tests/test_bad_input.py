@@ -243,6 +243,18 @@ def test_nul_in_the_glossary_is_reported_at_its_line(published, capsys):
     assert_nothing_lost(published)
 
 
+@pytest.mark.parametrize("control", ["\x85", "\x80", "\x9f"])
+def test_c1_control_character_in_a_text_is_refused_at_its_line(published, capsys, control):
+    source = published[0]
+    text = next((source / "texts").glob("*.txt"))
+    lines = text.read_text(encoding="utf-8").split("\n")
+    lines[4] += f" ellipsis{control}"
+    text.write_text("\n".join(lines), encoding="utf-8")
+    assert build(source, published[1]) == 1
+    assert f"{text.name}:5: control character U+{ord(control):04X}" in capsys.readouterr().err
+    assert_nothing_lost(published)
+
+
 # ------------------------------------------------------------------ links
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",

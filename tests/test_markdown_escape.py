@@ -28,11 +28,13 @@ def rendered(source: str) -> Element:
 SYNTAX = list("\\`*_{}[]()#+-.!|<>&=~:^\"' \t\n\r\x02\x03") + ["1.", "1)", "{:", "{ #", "[^1]", "*[", "---",
                                                               "===", "```", "~~~", "    ", "<b>", "&amp;",
                                                               "](x)", "<!--", "<span>", "</div>", "  \n"]
-PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+# The reader refuses NUL and C1 control characters (read/files.py): they never reach a page.
+READABLE = st.characters(blacklist_categories=("Cs",),
+                         blacklist_characters="\x00" + "".join(map(chr, range(0x80, 0xa0))))
+PLAIN = st.text(alphabet=READABLE, max_size=60)
 HOSTILE = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(alphabet="ab 1", max_size=3)),
                    max_size=20).map("".join)
-# NEL cannot stand at a text's edge (see render/markdown.py): the parser strips every text.
-TEXT = st.one_of(PLAIN, HOSTILE).filter(lambda t: not t.startswith("\x85") and not t.endswith("\x85"))
+TEXT = st.one_of(PLAIN, HOSTILE)
 EXAMPLES = ["1. x", "# x #", "- x", "+ x", "> x", "---", "===", "~~~", ":   x", "    code", "x  ",
             "{: #id .c }", "[a](b)", "*a* _b_ `c`", "<script>alert(1)</script>", "&amp; &lt;", "a | b",
             "\\", "x\n\ny", "[^1]: note", "*[HTML]: x", "1) x", "<div markdown>x</div>", "\x02x\x03"]

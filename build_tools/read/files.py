@@ -3,6 +3,7 @@ become text: UTF-8, BOM dropped, ``\\n`` line ends, a clear error for anything e
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -11,11 +12,18 @@ from build_tools.errors import SourceError
 from build_tools.read.yaml_io import MAX_YAML_BYTES, load_with_node
 
 
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+"""C1 control characters: HTML cannot carry them (a page shows U+0085 written as a character
+reference as '…', and Python-Markdown strips it as white space), so a text holding one
+could not be published as written."""
+
+
 def decode_text(data: bytes, path: Path) -> str:
     """Return the text of a source file: UTF-8, BOM dropped, ``\\n`` line ends.
 
     Raises SourceError naming the line and byte offset of the first bad byte,
-    or saying the file is UTF-16, binary or empty.
+    or saying the file is UTF-16, binary or empty, or naming the line of a C1 control
+    character.
     """
     if not data.strip():
         raise SourceError(path, 1, "the file is empty")
@@ -35,6 +43,11 @@ def decode_text(data: bytes, path: Path) -> str:
             f"not UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} "
             "(save the file as UTF-8)") from None
     text = text.removeprefix("\ufeff")
+    if match := _C1_CONTROL.search(text):
+        line = text.count("\n", 0, match.start()) + 1
+        raise SourceError(path, line, f"control character U+{ord(match.group()):04X}: no published text "
+                                      "holds one (often a Windows-1252 character decoded wrongly, "
+                                      "U+0085 for '…'); type the character it stands for")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -23,9 +23,8 @@ tables, fenced_code, footnotes, def_list):
   spaces), a carriage return, the two characters it uses as placeholders
   (STX, ETX), and white space at either end (an indented block is code, two
   trailing spaces a line break, and a block is stripped of what ``str.strip``
-  strips). One character cannot be written so at an edge: NEL (U+0085), whose
-  reference HTML reads as '…'; the parser strips every text, so none starts or
-  ends with it.
+  strips). No C1 control character reaches here (HTML reads the reference to
+  NEL, U+0085, as '…'): the reader refuses them.
 """
 
 from __future__ import annotations
