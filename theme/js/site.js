@@ -48,10 +48,32 @@
       body.classList.toggle("nav-open", open);
       toggle.setAttribute("aria-expanded", String(open));
     };
-    toggle.addEventListener("click", () => setOpen(!nav.classList.contains("open")));
+    toggle.addEventListener("click", () => { setOpen(!nav.classList.contains("open")); showCurrentInNav(); });
     document.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && nav.classList.contains("open")) { setOpen(false); toggle.focus(); }
     });
+  }
+
+  // The header's height (two or three rows on a narrow screen) is what sticky offsets and
+  // the landing scroll leave room for.
+  function trackHeaderHeight() {
+    const header = document.querySelector(".site-header");
+    if (!header || !window.ResizeObserver) return;
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty("--header", header.offsetHeight + "px");
+    }).observe(header);
+  }
+
+  // The sidebar scrolls by itself: bring the current section (or document) into its view,
+  // without moving the page.
+  function showCurrentInNav() {
+    const nav = document.getElementById("site-nav");
+    const current = nav && (nav.querySelector(".nav-sections [aria-current]") || nav.querySelector(".nav-documents > .current > a"));
+    if (!current || nav.scrollHeight <= nav.clientHeight) return;
+    const top = current.getBoundingClientRect().top - nav.getBoundingClientRect().top + nav.scrollTop;
+    if (top + current.offsetHeight > nav.scrollTop + nav.clientHeight || top < nav.scrollTop) {
+      nav.scrollTop = Math.max(0, top - nav.clientHeight / 3);
+    }
   }
 
   function rewriteForFile() {
@@ -272,6 +294,8 @@
 
   window.G7 = { siteUrl };
   initNav();
+  trackHeaderHeight();
+  showCurrentInNav();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
   initTerms();
