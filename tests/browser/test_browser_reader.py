@@ -208,3 +208,46 @@ def test_every_control_boundary_has_3_to_1_contrast(browser, site, scheme):
             weak[kind] = found
     context.close()
     assert weak == {}
+
+
+def _in_nav_view(page, locator) -> bool:
+    return locator.evaluate("""(a) => {
+        const r = a.getBoundingClientRect(), nav = document.getElementById('site-nav').getBoundingClientRect();
+        return r.height > 0 && r.top >= nav.top - 1 && r.bottom <= Math.min(nav.bottom, innerHeight) + 1;
+    }""")
+
+
+def test_a_section_page_lists_its_paragraphs_in_the_sidebar_following_the_scroll(page, site):
+    section = max(site.section_pages, key=lambda u: sum(p["url"].startswith(u) for p in site.paragraphs))
+    ids = [p["id"] for p in site.paragraphs if p["url"].split("#")[0] == section]
+    page.goto(site.url(section))
+    listed = page.locator("#site-nav .nav-sections [aria-current=page] ~ .on-page a")
+    assert [a.split("#")[1] for a in listed.evaluate_all("as => as.map((a) => a.href)")] == ids
+    labels = [site.paragraph(i)["label"] for i in ids]
+    assert [t.split()[1] for t in listed.all_inner_texts()] == labels
+    target = ids[len(ids) * 2 // 3]
+    page.locator(f'[id="{target}"]').evaluate("p => window.scrollTo(0, p.getBoundingClientRect().top + scrollY - 100)")
+    current = page.locator("#site-nav .on-page a[aria-current]")
+    expect_href = f'#{target}'
+    page.wait_for_function("h => { const a = document.querySelector('#site-nav .on-page a[aria-current]');"
+                           " return a && a.getAttribute('href') === h; }", arg=expect_href)
+    assert current.count() == 1 and _in_nav_view(page, current)
+
+
+def test_other_pages_list_their_headings_on_this_page_and_phones_do_not(browser, site, page):
+    page.goto(site.url("glossary/"))
+    letters = page.locator("#site-nav .on-page-box .on-page a")
+    headings = page.locator(".g7-page h2[id]")
+    assert letters.count() == headings.count() >= 20
+    last = headings.nth(headings.count() - 1)
+    last.scroll_into_view_if_needed()
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("() => { const a = document.querySelector('#site-nav .on-page a[aria-current]');"
+                           " const hs = document.querySelectorAll('.g7-page h2[id]');"
+                           " return a && a.getAttribute('href') === '#' + hs[hs.length - 1].id; }")
+    context, _ = open_context(browser, site, viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(site.url("glossary/"))
+    phone.locator(".nav-toggle").click()
+    assert phone.locator(".on-page-box").count() == 1 and phone.locator(".on-page-box").is_hidden()
+    context.close()
