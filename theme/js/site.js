@@ -76,60 +76,6 @@
     }
   }
 
-  // On wide screens, the page's own contents in the sidebar, following the scroll. A section
-  // page has one heading, so its contents are its paragraphs (label and first words), nested
-  // under the current section; any other page lists its headings under "On this page".
-  function initOnPage() {
-    const nav = document.getElementById("site-nav");
-    const content = document.querySelector(".g7-page");
-    if (!nav || !content) return;
-    const paras = $$(".para[id][data-label]", content);
-    const targets = paras.length > 1 ? paras : $$("h2[id]", content);
-    if (targets.length < 2) return;
-    const section = nav.querySelector(".nav-sections [aria-current]");
-    const list = el("ol", { class: "on-page" });
-    const links = targets.map((target) => {
-      const a = el("a", { href: "#" + target.id });
-      if (target.dataset.label) {
-        a.append(el("span", { class: "on-page-label" }, "¶ " + target.dataset.label),
-          " " + sourceText(target).trim().split(/\s+/).slice(0, 12).join(" "));
-      } else {
-        const heading = target.cloneNode(true);
-        $$(".headerlink", heading).forEach((n) => n.remove());
-        a.textContent = heading.textContent.trim();
-      }
-      list.appendChild(el("li")).appendChild(a);
-      return a;
-    });
-    if (paras.length > 1 && section) {
-      list.setAttribute("aria-label", "Paragraphs of this section");
-      section.parentNode.appendChild(list);
-    } else {
-      const box = el("div", { class: "on-page-box" });
-      box.append(el("h2", { class: "nav-heading", id: "on-page-heading" }, "On this page"), list);
-      list.setAttribute("aria-labelledby", "on-page-heading");
-      nav.prepend(box);
-    }
-    let current = null, queued = false;
-    const follow = () => {
-      queued = false;
-      const line = innerHeight * 0.3;
-      let at = 0;
-      targets.forEach((t, i) => { if (t.getBoundingClientRect().top <= line) at = i; });
-      if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) at = targets.length - 1;  // the end reached
-      if (links[at] === current) return;
-      if (current) current.removeAttribute("aria-current");
-      current = links[at];
-      current.setAttribute("aria-current", "location");
-      // Keep it in the sidebar's view, without moving the page.
-      const r = current.getBoundingClientRect(), box = nav.getBoundingClientRect();
-      if (r.bottom > box.bottom) nav.scrollTop += r.bottom - box.bottom + 24;
-      else if (r.top < box.top) nav.scrollTop -= box.top - r.top + 24;
-    };
-    window.addEventListener("scroll", () => { if (!queued) { queued = true; requestAnimationFrame(follow); } }, { passive: true });
-    follow();
-  }
-
   function rewriteForFile() {
     if (!isFile) return;
     $$("a[href]").forEach((a) => {
@@ -321,39 +267,17 @@
     });
   }
 
-  /* Glossary: a filter box over the entries (without JS the page is the plain A–Z list) */
+  /* Code some pages need: the glossary's filter box; a wide screen's on-page contents */
 
-  function initGlossaryFilter() {
-    const bar = document.querySelector(".glossary-az");
-    if (!bar) return;
-    // Each entry: its heading and the blocks after it, up to the next heading.
-    const entries = $$("h3.entry-name").map((head) => {
-      const blocks = [head];
-      for (let n = head.nextElementSibling; n && !/^H[23]$/.test(n.tagName); n = n.nextElementSibling) blocks.push(n);
-      return { blocks, text: blocks.map((b) => b.textContent).join(" ").toLowerCase() };
-    });
-    const letters = $$("h2.glossary-letter");
-    const label = el("label", { class: "glossary-filter" }, "Filter entries ");
-    const input = el("input", { type: "search", autocomplete: "off", spellcheck: "false", "aria-controls": "content" });
-    const status = el("span", { class: "glossary-filter-status", role: "status" });
-    label.append(input);
-    bar.after(label, status);
-    input.addEventListener("input", () => {
-      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      let shown = 0;
-      entries.forEach((e) => {
-        const keep = words.every((w) => e.text.includes(w));
-        e.blocks.forEach((b) => { b.hidden = !keep; });
-        shown += keep;
-      });
-      letters.forEach((h) => { h.hidden = !entries.some((e) => e.letter === h && !e.blocks[0].hidden); });
-      status.textContent = words.length ? shown + " of " + entries.length + " entries" : "";
-    });
-    entries.forEach((e) => {
-      let n = e.blocks[0].previousElementSibling;
-      while (n && n.tagName !== "H2") n = n.previousElementSibling;
-      e.letter = n;
-    });
+  function loadExtras() {
+    if (document.querySelector(".glossary-az")) loadScript(siteUrl("js/glossary.js"));
+    const wide = matchMedia("(min-width: 60.0625rem)");  // where the sidebar shows (site.css)
+    let loaded = false;
+    const contents = () => {
+      if (wide.matches && !loaded && document.querySelector(".g7-page")) { loaded = true; loadScript(siteUrl("js/contents.js")); }
+    };
+    contents();
+    wide.addEventListener("change", contents);
   }
 
   /* Search: the header box loads the search code (js/search.js) when it is first used */
@@ -399,16 +323,15 @@
     }
   }
 
-  window.G7 = { siteUrl };
+  window.G7 = { siteUrl, el, $$, sourceText };
   initNav();
   trackHeaderHeight();
   showCurrentInNav();
-  initOnPage();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
   initTerms();
   initSearch();
-  initGlossaryFilter();
+  loadExtras();
   if (body.dataset.kind === "not-found") nearestPage();
   resolveHash();
   window.addEventListener("hashchange", resolveHash);
