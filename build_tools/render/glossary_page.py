@@ -168,7 +168,8 @@ def glossary_pages(site: SiteData, templates: Templates, shown: int | None = Non
             mention_count=count,
             kind_title=KIND_TITLES[entry.kind])
         if count > shown:
-            holders = tuple(site.glossary.by_id[i] for i in inside.get(entry.id, ()))
+            holders = tuple(sorted((holder_view(site.glossary.by_id[i], mentions.get(i, ()), shown)
+                                    for i in inside.get(entry.id, ())), key=lambda h: -h[1]))
             documents, pages = cached(cache, ("mention pages", entry.id), mention_pages, templates,
                                       entry, groups, per_page, holders)
             view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
@@ -183,11 +184,21 @@ def glossary_pages(site: SiteData, templates: Templates, shown: int | None = Non
             *own_pages)
 
 
+def holder_view(holder: GlossaryEntry, groups: tuple[MentionGroup, ...], shown: int
+                ) -> tuple[GlossaryEntry, int, str]:
+    """Return an entry whose name holds another's, its number of mentions and the URL
+    listing them (its own page, or its glossary entry when that lists them)."""
+    count = sum(map(_listed, groups))
+    return holder, count, mentions_url(holder.id) if count > shown else f"{GLOSSARY_URL}#{holder.id}"
+
+
 def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[MentionGroup, ...],
-                  per_page: int, holders: tuple[GlossaryEntry, ...] = ()) -> tuple[int, tuple[Page, ...]]:
+                  per_page: int, holders: tuple[tuple[GlossaryEntry, int, str], ...] = ()
+                  ) -> tuple[int, tuple[Page, ...]]:
     """Return the number of documents mentioning an entry and the pages of its own list
     of mentions: whole documents per page, the total on the first. ``holders``: the entries
-    whose names hold its name (their mentions are theirs, and the page says so)."""
+    whose names hold its name, with their numbers of mentions and where those are listed
+    (those mentions are theirs, and the first page says so)."""
     count = sum(map(_listed, groups))
     by_document: dict[str, list[MentionGroup]] = {}
     for group in groups:
@@ -196,6 +207,7 @@ def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[Ment
     for part in split_list(mentions_url(entry.id), tuple(by_document.values()), per_page, size=_listed):
         title = part.titled(f"Mentions of {entry.acronym or entry.name}")
         pages.append(make_page(templates, part.url, page_meta(title, "glossary"), "glossary_mentions.md.j2",
-                               entry=entry, count=count if part.number == 1 else None, holders=holders,
+                               entry=entry, count=count if part.number == 1 else None,
+                               holders=holders if part.number == 1 else (),
                                groups=shown_groups(part.rows, part.url), part=part._replace(rows=())))
     return len(by_document), tuple(pages)
