@@ -51,22 +51,30 @@ def test_every_paragraph_mentioning_an_entry_is_listed_under_it_and_links_back(b
             assert pid in glossary[term]["mentions"], (term, pid)
     soup = page(site, "glossary")
     heading = soup.find(id="interpol")
-    backlinks = [a["href"] for a in heading.find_next_sibling(class_="entry-mentions").find_next_sibling("ul").select("a")]
+    own = heading.find_next_sibling(class_="entry-mentions").select_one("a")
+    own_page, _ = resolve_href("glossary/", own["href"])
+    backlinks = [a["href"] for a in page(site, own_page).select("h1 ~ ul a")]
     assert len(backlinks) == len(glossary["interpol"]["mentions"]) >= 3
     for href in backlinks:
-        target, fragment = resolve_href("glossary/", href)
+        target, fragment = resolve_href(own_page + "/", href)
         assert page(site, target).find(id=fragment) is not None
 
 
-def test_glossary_page_groups_entries_by_kind(built_site):
+def test_glossary_page_lists_entries_a_to_z_under_letters_each_with_its_kind_and_count(built_site):
     soup = page(built_site.site, "glossary")
-    kinds = [h.get_text().rstrip("#") for h in soup.select("h2.glossary-kind")]
-    assert kinds[:3] == ["Bodies and organisations", "Conventions and treaties", "Processes"]
-    first, second = soup.select("h2.glossary-kind")[:2]
-    bodies = [h for h in first.find_next_siblings("h3") if h.find_previous_sibling("h2") is first]
+    letters = [h.get_text().removesuffix("#").strip() for h in soup.select("h2.glossary-letter")]
+    assert len(letters) > 20 and letters == sorted(letters)
+    bar = [a.get_text() for a in soup.select(".glossary-az a")]
+    assert bar == letters
+    headings = soup.select("h3.entry-name")
     keys = [(h.select_one("abbr").get_text() if h.select_one("abbr") else h.get_text().rstrip("#"))
-            .casefold() for h in bodies]
-    assert len(keys) > 20 and keys == sorted(keys)
+            .casefold() for h in headings]
+    assert len(keys) > 200 and keys == sorted(keys)
+    for h in headings[:40]:
+        letter = h.find_previous_sibling("h2").get_text().removesuffix("#").strip()
+        assert keys[headings.index(h)][:1].upper() == letter or letter == "#"
+    interpol = soup.find(id="interpol").find_next_sibling(class_="entry-mentions").get_text(" ")
+    assert "Bodies and organisations" in interpol and "paragraphs of" in interpol
 
 
 def test_a_new_text_with_no_glossary_change_builds_with_its_mentions_linked(tmp_path):

@@ -181,3 +181,36 @@ def find_mentions(matcher: TermMatcher, text: str, tokens: TextTokens | None = N
                  for first, last, entry_id in found)
 
 
+
+
+def names_inside(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Return, per glossary id, the ids of the other entries whose name, acronym or alias
+    holds one of its own names as whole words ('G7' inside 'G7 Roma-Lyon Group').
+
+    A text naming such an entry names the inner one only inside that name: mentions never
+    overlap, so the mention is the longer entry's, and the reader is pointed there.
+    """
+    def forms(entry) -> list[tuple[tuple[str, ...], bool]]:
+        """(token keys or cased tokens, exact) of each name of an entry."""
+        found = [(tuple(t.key for t in tokenise(entry.name)), False)]
+        if entry.acronym:
+            found.append((tuple(t.cased for t in tokenise(entry.acronym)), True))
+        found += [(tuple(t.key for t in tokenise(alias)), False) for alias in entry.aliases]
+        return [(tokens, exact) for tokens, exact in found if tokens]
+
+    def holds(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+        width = len(inner)
+        return len(outer) > width and any(outer[i:i + width] == inner for i in range(len(outer) - width + 1))
+
+    outer_forms = {e.id: [(tuple(t.key for t in tokenise(text)), tuple(t.cased for t in tokenise(text)))
+                          for text in (e.name, e.acronym or "", *e.aliases) if text]
+                   for e in glossary.entries}
+    inside: dict[str, tuple[str, ...]] = {}
+    for entry in glossary.entries:
+        mine = forms(entry)
+        holders = tuple(other.id for other in glossary.entries if other.id != entry.id and any(
+            holds(cased if exact else keys, tokens)
+            for keys, cased in outer_forms[other.id] for tokens, exact in mine))
+        if holders:
+            inside[entry.id] = holders
+    return inside

@@ -1,15 +1,19 @@
-"""The glossary page: entries by kind and A–Z, each with every paragraph mentioning it.
+"""The glossary page: entries A–Z under letter headings, each with its kind, definition
+and number of mentions.
 
 An entry mentioned in more paragraphs than a glossary entry can show
-(``MENTIONS_SHOWN``) lists them on a page of its own, ``glossary/<id>/``, cut
-into pages holding whole documents (``render.list_pages``), so the glossary
-page does not grow with the corpus.
+(``MENTIONS_SHOWN``, none today) lists them on a page of its own, ``glossary/<id>/``,
+cut into pages holding whole documents (``render.list_pages``), so the glossary page
+does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+import unicodedata
+
+from build_tools.annotate.terms import names_inside
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
 from build_tools.model.source import GlossaryEntry
@@ -29,8 +33,9 @@ KIND_TITLES = {
 }
 
 
-MENTIONS_SHOWN = 20
-"""Paragraphs an entry lists on the glossary page itself; more are listed on its own page."""
+MENTIONS_SHOWN = 0
+"""Paragraphs an entry lists on the glossary page itself; more are listed on its own page.
+None: the glossary page gives each entry's count, its own page the paragraphs."""
 MENTIONS_PER_PAGE = 400
 """Paragraphs listed on one page of an entry's own list."""
 
@@ -71,6 +76,14 @@ class EntryView(NamedTuple):
     document_count: int = 0
     mentions_url: str = ""
     """The entry's own list of mentions, when the glossary page does not show them."""
+    kind_title: str = ""
+
+
+def initial(entry: GlossaryEntry) -> str:
+    """Return the letter an entry is listed under: the first letter of its acronym or name,
+    accents stripped ('#' for a digit or a mark)."""
+    first = unicodedata.normalize("NFKD", (entry.acronym or entry.name).strip()[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
 
 
 def mention_groups(site: SiteData, cache: BuildCache | None = None) -> dict[str, tuple[MentionGroup, ...]]:
@@ -137,36 +150,55 @@ def glossary_pages(site: SiteData, templates: Templates, shown: int | None = Non
     ``per_page`` paragraphs (``MENTIONS_PER_PAGE``)."""
     shown = MENTIONS_SHOWN if shown is None else shown
     per_page = MENTIONS_PER_PAGE if per_page is None else per_page
-    by_kind: dict[str, list[EntryView]] = {}
+    by_letter: dict[str, list[EntryView]] = {}
     mentions = mention_groups(site, cache)
+    inside = cached(cache, "glossary names inside", names_inside, site.glossary)
     own_pages: list[Page] = []
+    kind_counts: dict[str, int] = {}
     for entry in sorted(site.glossary.entries, key=lambda e: (e.acronym or e.name).casefold()):
         doc = site.entry_documents.get(entry.id)
         groups = mentions.get(entry.id, ())
         count = sum(map(_listed, groups))
+        kind_counts[entry.kind] = kind_counts.get(entry.kind, 0) + 1
         view = EntryView(
             entry=entry,
             related=tuple(site.glossary.by_id[r] for r in entry.related if r in site.glossary.by_id),
             mentions=groups,
             document_url=f"{doc}/" if doc else "",
-            mention_count=count)
+            mention_count=count,
+            kind_title=KIND_TITLES[entry.kind])
         if count > shown:
+            holders = tuple(sorted((holder_view(site.glossary.by_id[i], mentions.get(i, ()), shown)
+                                    for i in inside.get(entry.id, ())), key=lambda h: -h[1]))
             documents, pages = cached(cache, ("mention pages", entry.id), mention_pages, templates,
-                                      entry, groups, per_page)
+                                      entry, groups, per_page, holders)
             view = view._replace(mentions=(), document_count=documents, mentions_url=mentions_url(entry.id))
             own_pages += pages
         else:
             view = view._replace(mentions=shown_groups(groups, GLOSSARY_URL))
-        by_kind.setdefault(entry.kind, []).append(view)
-    kinds = tuple((kind, KIND_TITLES[kind], tuple(by_kind[kind])) for kind in KIND_TITLES if kind in by_kind)
+        by_letter.setdefault(initial(entry), []).append(view)
+    letters = tuple((letter, tuple(by_letter[letter])) for letter in sorted(by_letter))
+    kinds = tuple((KIND_TITLES[kind], kind_counts[kind]) for kind in KIND_TITLES if kind in kind_counts)
     meta = page_meta("Glossary", "glossary")
-    return (cached_page(cache, templates, GLOSSARY_URL, meta, "glossary.md.j2", kinds=kinds), *own_pages)
+    return (cached_page(cache, templates, GLOSSARY_URL, meta, "glossary.md.j2", letters=letters, kinds=kinds),
+            *own_pages)
+
+
+def holder_view(holder: GlossaryEntry, groups: tuple[MentionGroup, ...], shown: int
+                ) -> tuple[GlossaryEntry, int, str]:
+    """Return an entry whose name holds another's, its number of mentions and the URL
+    listing them (its own page, or its glossary entry when that lists them)."""
+    count = sum(map(_listed, groups))
+    return holder, count, mentions_url(holder.id) if count > shown else f"{GLOSSARY_URL}#{holder.id}"
 
 
 def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[MentionGroup, ...],
-                  per_page: int) -> tuple[int, tuple[Page, ...]]:
+                  per_page: int, holders: tuple[tuple[GlossaryEntry, int, str], ...] = ()
+                  ) -> tuple[int, tuple[Page, ...]]:
     """Return the number of documents mentioning an entry and the pages of its own list
-    of mentions: whole documents per page, the total on the first."""
+    of mentions: whole documents per page, the total on the first. ``holders``: the entries
+    whose names hold its name, with their numbers of mentions and where those are listed
+    (those mentions are theirs, and the first page says so)."""
     count = sum(map(_listed, groups))
     by_document: dict[str, list[MentionGroup]] = {}
     for group in groups:
@@ -176,5 +208,6 @@ def mention_pages(templates: Templates, entry: GlossaryEntry, groups: tuple[Ment
         title = part.titled(f"Mentions of {entry.acronym or entry.name}")
         pages.append(make_page(templates, part.url, page_meta(title, "glossary"), "glossary_mentions.md.j2",
                                entry=entry, count=count if part.number == 1 else None,
+                               holders=holders if part.number == 1 else (),
                                groups=shown_groups(part.rows, part.url), part=part._replace(rows=())))
     return len(by_document), tuple(pages)

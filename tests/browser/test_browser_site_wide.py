@@ -66,9 +66,15 @@ def test_every_section_page_with_its_css_and_js_weighs_under_60kb(site):
     assert set(heavy) <= OVER_BUDGET_BY_CONTENT, f"section pages over 60 KB: {heavy}"
 
 
-def test_the_theme_adds_at_most_25kb_to_a_page(site):
+# 25 KB until issue 22 put the reference pages in the header (with a phone layout of their own),
+# kept popovers on screen and in the Tab order, and gave phone targets 24 px. What only some pages
+# need is loaded there only: the glossary's CSS and filter, a wide screen's on-page contents.
+THEME_BUDGET = 28 * 1024
+
+
+def test_the_theme_adds_at_most_28kb_to_a_page(site):
     theme = page_weight(site, site.section_pages[0]) - (site.root / site.section_pages[0] / "index.html").stat().st_size
-    assert theme <= 25 * 1024, f"site.css, print.css and site.js weigh {theme} bytes"
+    assert theme <= THEME_BUDGET, f"site.css, print.css and site.js weigh {theme} bytes"
 
 
 def test_pages_load_the_search_code_only_when_the_search_box_is_used(watched, site):

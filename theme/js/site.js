@@ -48,10 +48,32 @@
       body.classList.toggle("nav-open", open);
       toggle.setAttribute("aria-expanded", String(open));
     };
-    toggle.addEventListener("click", () => setOpen(!nav.classList.contains("open")));
+    toggle.addEventListener("click", () => { setOpen(!nav.classList.contains("open")); showCurrentInNav(); });
     document.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && nav.classList.contains("open")) { setOpen(false); toggle.focus(); }
     });
+  }
+
+  // The header's height (two or three rows on a narrow screen) is what sticky offsets and
+  // the landing scroll leave room for.
+  function trackHeaderHeight() {
+    const header = document.querySelector(".site-header");
+    if (!header || !window.ResizeObserver) return;
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty("--header", header.offsetHeight + "px");
+    }).observe(header);
+  }
+
+  // The sidebar scrolls by itself: bring the current section (or document) into its view,
+  // without moving the page.
+  function showCurrentInNav() {
+    const nav = document.getElementById("site-nav");
+    const current = nav && (nav.querySelector(".nav-sections [aria-current]") || nav.querySelector(".nav-documents > .current > a"));
+    if (!current || nav.scrollHeight <= nav.clientHeight) return;
+    const top = current.getBoundingClientRect().top - nav.getBoundingClientRect().top + nav.scrollTop;
+    if (top + current.offsetHeight > nav.scrollTop + nav.clientHeight || top < nav.scrollTop) {
+      nav.scrollTop = Math.max(0, top - nav.clientHeight / 3);
+    }
   }
 
   function rewriteForFile() {
@@ -81,7 +103,7 @@
   // The words of a paragraph as its source prints them: its label, footnote references and tools left out.
   function sourceText(para) {
     const copy = para.cloneNode(true);
-    $$(".para-label, .para-tools, .fn-ref, sup", copy).forEach((n) => n.remove());
+    $$(".para-label, .para-tools, .fn-ref, sup, .term-pop", copy).forEach((n) => n.remove());
     return copy.textContent;
   }
 
@@ -171,9 +193,11 @@
       loading = true;
       loadScript(siteUrl("assets/terms.js"), () => { loading = false; if (window.G7_TERMS) then(); });
     };
-    const pop = el("div", { id: "term-pop", class: "term-pop", role: "tooltip", hidden: "" });
+    // A span placed right after the term it explains, so that Tab goes from the term to the
+    // popover's link and on to the rest of the paragraph; shown in the window's coordinates.
+    const pop = el("span", { id: "term-pop", class: "term-pop", role: "tooltip", hidden: "" });
     body.appendChild(pop);
-    let owner = null, timer = 0, touched = false, wasOpen = false;
+    let owner = null, timer = 0, touched = false, wasOpen = false, returning = false;
 
     const hide = () => {
       clearTimeout(timer);
@@ -195,18 +219,29 @@
         el("a", { class: "term-pop-link", href: link.href }, "Glossary entry"));
       owner = link;
       link.setAttribute("aria-describedby", pop.id);
+      link.after(pop);
       pop.hidden = false;
-      const r = link.getBoundingClientRect();
-      const room = document.documentElement.clientWidth;
+      place();
+    };
+    // Below the term, or above it when the window has no room below; never past either edge.
+    const place = () => {
+      if (!owner) return;
+      const r = owner.getClientRects()[0] || owner.getBoundingClientRect();
+      const last = Array.from(owner.getClientRects()).pop() || r;
+      const room = document.documentElement.clientWidth, tall = document.documentElement.clientHeight;
       const width = Math.min(352, room - 16);
       pop.style.width = width + "px";
-      pop.style.left = Math.max(8, Math.min(r.left, room - width - 8)) + scrollX + "px";
-      pop.style.top = r.bottom + scrollY + 6 + "px";
+      pop.style.left = Math.max(8, Math.min(r.left, room - width - 8)) + "px";
+      const height = pop.offsetHeight;
+      const below = last.bottom + 6, above = r.top - 6 - height;
+      pop.style.top = (below + height > tall - 8 && above >= 8 ? above : below) + "px";
     };
+    window.addEventListener("scroll", place, { passive: true });
+    window.addEventListener("resize", place);
 
     links.forEach((link) => {
       link.addEventListener("mouseenter", () => show(link));
-      link.addEventListener("focus", () => show(link));
+      link.addEventListener("focus", () => { if (!returning) show(link); });
       link.addEventListener("mouseleave", hideSoon);
       link.addEventListener("blur", hideSoon);
       // On touch the first tap shows the definition and a second tap follows the link. The state is
@@ -221,10 +256,28 @@
     pop.addEventListener("focusin", () => clearTimeout(timer));
     pop.addEventListener("mouseleave", hideSoon);
     pop.addEventListener("focusout", hideSoon);
-    document.addEventListener("keydown", (e) => { if (e.key === "Escape" && owner) hide(); });
+    document.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || !owner) return;
+      const back = pop.contains(document.activeElement) ? owner : null;
+      hide();
+      if (back) { returning = true; back.focus({ preventScroll: true }); returning = false; }
+    });
     document.addEventListener("pointerdown", (e) => {
       if (owner && !pop.contains(e.target) && !owner.contains(e.target)) hide();
     });
+  }
+
+  /* Code some pages need: the glossary's filter box; a wide screen's on-page contents */
+
+  function loadExtras() {
+    if (document.querySelector(".glossary-az")) loadScript(siteUrl("js/glossary.js"));
+    const wide = matchMedia("(min-width: 60.0625rem)");  // where the sidebar shows (site.css)
+    let loaded = false;
+    const contents = () => {
+      if (wide.matches && !loaded && document.querySelector(".g7-page")) { loaded = true; loadScript(siteUrl("js/contents.js")); }
+    };
+    contents();
+    wide.addEventListener("change", contents);
   }
 
   /* Search: the header box loads the search code (js/search.js) when it is first used */
@@ -270,12 +323,15 @@
     }
   }
 
-  window.G7 = { siteUrl };
+  window.G7 = { siteUrl, el, $$, sourceText };
   initNav();
+  trackHeaderHeight();
+  showCurrentInNav();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
   initTerms();
   initSearch();
+  loadExtras();
   if (body.dataset.kind === "not-found") nearestPage();
   resolveHash();
   window.addEventListener("hashchange", resolveHash);
