@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.model.document import Document, Item, Paragraph, Section
+from build_tools.model.document import Document, Item, Paragraph, Section, label_wording
 from build_tools.parse.chrome import parse_dateline
 from build_tools.parse.misreads import misread_findings
 from build_tools.parse.text import parse_text
@@ -31,7 +31,7 @@ def first_words(text: str, count: int) -> str:
 
 def label_of(paragraph: Paragraph) -> str:
     """Return a paragraph's label as the outline shows it: '¶ 4' printed, '¶ [3]' a position."""
-    return f"¶ {paragraph.label}" if paragraph.numbered else f"¶ [{paragraph.label}]"
+    return label_wording(paragraph.label, paragraph.numbered, short=True)
 
 
 def heading_of(section: Section) -> str:

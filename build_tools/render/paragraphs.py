@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from build_tools.model.document import label_wording
 from build_tools.model.notes import Commitment, ParagraphNotes
 from build_tools.model.site import LinkContext, ParagraphFacts, term_url
 from build_tools.render.markdown import attr_text, attr_value, md_link, md_text
@@ -187,9 +188,12 @@ def anchored_text(text: str, spans: tuple[SpanKey, ...], anchors: tuple[AnchorKe
 
 def _label_link(view: ParagraphView) -> str:
     pid = attr_value(view.id)
-    printed = " .src" if view.numbered else ""
-    return md_link(f"¶ {view.label}", f"#{pid}",
-                   f'.para-label{printed} aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
+    wording = label_wording(view.label, view.numbered)
+    if view.numbered:
+        return md_link(f"¶ {view.label}", f"#{pid}",
+                       f'.para-label .src aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
+    return md_link(label_wording(view.label, False, short=True), f"#{pid}",
+                   f'.para-label .position aria-label="{attr_text(f"{wording}: permalink")}" title="{attr_text(wording)}"')
 
 
 def _lead(view: ParagraphView) -> str:
@@ -242,7 +246,8 @@ def _links(view: ParagraphView) -> str:
 def paragraph_markdown(view: ParagraphView) -> str:
     """Return the Markdown of a paragraph view: its blocks, separated by blank lines."""
     pid = attr_value(view.id)
-    label = attr_text(view.label)
+    # The label as citations word it (see label_wording), read by the citation tools.
+    label = f'{attr_text(view.label)}" data-cite="{attr_text(label_wording(view.label, view.numbered))}'
     amended = f' data-amended="{attr_value(view.amended)}"' if view.amended else ""
     if view.items:
         body = "\n\n".join([_lead(view), *_blocks(view.items)])
@@ -260,3 +265,16 @@ def paragraph_block(facts: ParagraphFacts, page_url: str, context: LinkContext,
                     footnote_refs: tuple[str, ...] = ()) -> str:
     """Return the Markdown of one paragraph, from its facts, on the page at ``page_url``."""
     return paragraph_markdown(paragraph_view(context, facts, page_url, footnote_refs))
+
+
+POSITIONS_NOTE = ("The original prints no number for some of these paragraphs: ¶ [4] in brackets is "
+                  "a paragraph's position, counted by this site, and citations say "
+                  "“para. 4 (unnumbered in the original)”.")
+"""Said once on a page showing a position label (see ``label_wording``)."""
+
+
+def positions_note(paragraphs: tuple[ParagraphFacts, ...]) -> str:
+    """Return the Markdown of the note on position labels when a paragraph has one, else ''."""
+    if all(p.numbered for p in paragraphs):
+        return ""
+    return f"{md_text(POSITIONS_NOTE)}\n{{ .positions-note }}"

@@ -15,7 +15,15 @@
   };
   // Site-root-relative path -> URL usable from this page.
   const siteUrl = (path) => fileSafe(base + "/" + path);
-  const pageUrl = () => location.href.split(/[?#]/)[0];  // a citation carries no query
+  // The page's permanent address: its canonical link when the site knows its URL, else the
+  // address it was opened at without query, fragment or "index.html" (links, citations and
+  // printed URLs carry nothing a reader's visit added, such as ?utm_source=…).
+  const pageUrl = () => {
+    const canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical && !isFile) return canonical.href;
+    const here = location.href.split(/[?#]/)[0];
+    return isFile ? here : here.replace(/index\.html$/, "");
+  };
   const pathOf = (href) => new URL(href, location.href).pathname.replace(/index\.html$/, "");
 
   function el(tag, attrs, text) {
@@ -92,11 +100,62 @@
     return encodeURIComponent(words).replace(/[-&,]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }
 
-  function citation(para, url) {
+  // What a citation of a paragraph is made of; the label's wording comes from the page (data-cite).
+  function citeFacts(para, url) {
     const page = para.closest(".g7-page") || body;
-    const parts = [page.dataset.docTitle, page.dataset.docDate, page.dataset.sectionTitle, "¶ " + para.dataset.label];
+    const d = page.dataset;
+    return {
+      title: d.docTitle, date: d.docDate, dateIso: d.docDateIso, section: d.sectionTitle,
+      label: para.dataset.label, wording: para.dataset.cite || "¶ " + para.dataset.label,
+      numbered: !(para.dataset.cite || "").startsWith("para."),
+      version: d.version, versionId: d.versionId, url, id: para.id,
+      site: (document.querySelector(".site-name") || {}).textContent || "",
+    };
+  }
+
+  function citation(para, url) {
+    const f = citeFacts(para, url);
+    const parts = [f.title, f.date, f.section, f.wording, f.version && "site version of " + f.version];
     return parts.filter(Boolean).join(", ") + ". " + url +
       "\nText fragment link: " + pageUrl() + "#:~:text=" + fragmentText(para);
+  }
+
+  const today = () => new Date().toISOString().slice(0, 10);
+  const dateParts = (iso) => [iso.split("-").slice(0, 3).map(Number)];
+
+  // BibTeX: braces, backslashes and the characters TeX treats specially are escaped.
+  const tex = (s) => String(s || "").replace(/[\\{}%&#_$^~]/g, (c) =>
+    ({ "\\": "\\textbackslash{}", "^": "\\textasciicircum{}", "~": "\\textasciitilde{}" })[c] || "\\" + c);
+
+  function bibtex(para, url) {
+    const f = citeFacts(para, url);
+    const note = [f.section, f.wording, f.version && "site version of " + f.version].filter(Boolean).join(", ");
+    const fields = [["title", f.title], ["date", f.dateIso], ["year", (f.dateIso || "").slice(0, 4)],
+      ["howpublished", f.site], ["url", url], ["urldate", today()], ["note", note]];
+    return "@misc{" + f.id + ",\n" + fields.filter(([, v]) => v)
+      .map(([k, v]) => "  " + k + " = {" + (k === "url" ? v : tex(v)) + "}").join(",\n") + "\n}\n";
+  }
+
+  // CSL-JSON, as reference managers import it: one item in an array.
+  function cslJson(para, url) {
+    const f = citeFacts(para, url);
+    const item = {
+      id: f.id, type: "document", title: f.title, "container-title": f.site,
+      "collection-title": f.site, section: f.section || undefined,
+      issued: f.dateIso ? { "date-parts": dateParts(f.dateIso) } : undefined,
+      URL: url, accessed: { "date-parts": dateParts(today()) },
+      locator: f.label, label: "paragraph",
+      version: f.version ? "site version of " + f.version : undefined,
+      note: f.numbered ? undefined : f.wording,
+    };
+    return JSON.stringify([item], null, 2) + "\n";
+  }
+
+  // The paragraph's text as published: its first block, then each further block or list
+  // item on a line of its own (printed markers such as "a)" are part of the item's text).
+  function paragraphText(para) {
+    const blocks = para.matches("p") ? [para] : $$(":scope > p, :scope > ul > li, :scope > ol > li", para);
+    return blocks.map((b) => sourceText(b).trim()).filter(Boolean).join("\n");
   }
 
   function toolButton(name, label, text, done, makeText) {
@@ -118,6 +177,14 @@
       toolButton("copy-link", "Copy link to paragraph " + label, "Copy link", "Link copied", url),
       toolButton("copy-cite", "Copy citation of paragraph " + label, "Copy citation", "Citation copied",
         () => citation(para, url())));
+    const more = el("details", { class: "para-more" });
+    const menu = el("div", { class: "para-more-menu" });
+    menu.append(
+      toolButton("copy-bibtex", "Copy BibTeX of paragraph " + label, "BibTeX", "BibTeX copied", () => bibtex(para, url())),
+      toolButton("copy-csl", "Copy CSL-JSON of paragraph " + label, "CSL-JSON", "CSL-JSON copied", () => cslJson(para, url())),
+      toolButton("copy-text", "Copy text of paragraph " + label, "Copy text", "Text copied", () => paragraphText(para)));
+    more.append(el("summary", { class: "para-tool", "aria-label": "More ways to cite paragraph " + label }, "More"), menu);
+    tools.append(more);
     para.appendChild(tools);
   }
 
