@@ -51,6 +51,14 @@ class Version(NamedTuple):
         return human_date(self.date) + ("" if self.seq == 1 else f" ({self.seq})")
 
 
+VERSIONS_URL = "versions/"
+
+
+def versions_url(document: str, version: Version | None = None) -> str:
+    """Return the URL of a document's versions list, or of the text at one version."""
+    return f"{VERSIONS_URL}{document}/" + (f"{version.id}/" if version else "")
+
+
 def entry_document(entry: HistoryEntry) -> str:
     """Return the slug of the document a history entry places its paragraph in."""
     return entry.url.partition("/")[0]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from build_tools.model.cache import BuildCache
 from build_tools.model.site import CHANGES_URL, Page, SiteData
+from build_tools.model.versions import document_versions, human_date, versions_url
 from build_tools.render.env import Md, Templates, cached_page, page_meta
 from build_tools.render.markdown import md_text
 
@@ -58,6 +59,11 @@ class DateView:
     """(document title, url, paragraphs) of documents first published that day."""
     changes: tuple[tuple[str, tuple[ChangeView, ...]], ...]
     """(event title, changes) in a fixed event order."""
+
+    @property
+    def name(self) -> str:
+        """The date as readers see it: '22 November 2026'."""
+        return human_date(self.date)
 
 
 def _where(site: SiteData, document: str, section: str) -> str:
@@ -124,4 +130,13 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
 def changes_page(site: SiteData, templates: Templates, cache: BuildCache | None = None) -> Page:
     """Return the changes page."""
     meta = page_meta("Changes", "changes")
-    return cached_page(cache, templates, CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site))
+    return cached_page(cache, templates, CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site),
+                       documents=versions_by_document(site))
+
+
+def versions_by_document(site: SiteData) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """Return (title, versions list URL, ((version name, URL), …) newest first) per document."""
+    versions = document_versions(site.registry)
+    return tuple((doc.title, versions_url(doc.slug),
+                  tuple((v.name, versions_url(doc.slug, v)) for v in reversed(versions.get(doc.slug, ()))))
+                 for doc in site.documents if versions.get(doc.slug))

@@ -114,7 +114,8 @@ def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSec
     meta = page_meta(doc.title, "document", **document_meta(doc, versions), next=_link(doc, first))
     return make_page(
         templates, url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
-        contents=contents, paragraph_count=sum(c.count for c in contents),
+        contents=contents, paragraph_count=sum(c.count for c in contents), version_count=len(versions),
+        versions_url=f"versions/{doc.slug}/", full_text_url=f"full-text/{doc.slug}/",
         paragraphs=paragraphs_markdown(inline, url, context, footnotes.get(url)),
         positions=Md(positions_note(inline)),
         removed=removed.get(url, ()), footnotes=_footnote_block(footnotes.get(url)))

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from build_tools.model.document import label_wording
+from build_tools.model.versions import Version, entry_document, versions_url
 from build_tools.model.notes import Commitment, ParagraphNotes
 from build_tools.model.site import LinkContext, ParagraphFacts, term_url
 from build_tools.render.markdown import attr_text, attr_value, md_link, md_text
@@ -71,8 +72,8 @@ class ParagraphView:
     footnote_refs: tuple[str, ...]
     """The Markdown of each footnote reference (see ``render.footnotes``)."""
     amended: str = ""
-    history: tuple[tuple[str, str, str], ...] = ()
-    """(date, event, text), newest first."""
+    history: tuple[tuple[str, str, str, str], ...] = ()
+    """(version name, link to the text at that version, event, text), newest first."""
     topics: tuple[LinkView, ...] = ()
     related: tuple[LinkView, ...] = ()
 
@@ -113,8 +114,10 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
     amended = ""
     history: tuple = ()
     if any(h.event == "amended" for h in facts.history):
-        amended = next(h.date for h in reversed(facts.history) if h.event == "amended")
-        history = tuple((h.date, h.event, h.text) for h in reversed(facts.history))
+        amended = next(Version(h.date, h.seq).name for h in reversed(facts.history) if h.event == "amended")
+        history = tuple((Version(h.date, h.seq).name,
+                         md_url(page_url, versions_url(entry_document(h), Version(h.date, h.seq))),
+                         h.event, h.text) for h in reversed(facts.history))
     topic = context.topic
     topics = tuple(LinkView(md_url(page_url, topic[t].url), topic[t].title)
                    for t in notes.topics if t in topic and t not in facts.section_topics)
@@ -228,9 +231,9 @@ def _blocks(items: tuple[ItemView, ...]) -> list[str]:
 
 
 def _history(view: ParagraphView) -> str:
-    entries = "\n\n".join(f"{md_text(f'{date}: {event}')}\n{{ .history-date }}\n\n{md_text(text)}\n"
-                          "{ .history-text }" for date, event, text in view.history)
-    return (f'<details markdown class="para-history">\n<summary>amended {attr_value(view.amended)}</summary>'
+    entries = "\n\n".join(f"{md_link(name, url)}{md_text(f': {event}', start=False)}\n{{ .history-date }}\n\n"
+                          f"{md_text(text)}\n{{ .history-text }}" for name, url, event, text in view.history)
+    return (f'<details markdown class="para-history">\n<summary>amended {attr_text(view.amended)}</summary>'
             f"\n\n{entries}\n\n</details>")
 
 
@@ -248,7 +251,7 @@ def paragraph_markdown(view: ParagraphView) -> str:
     pid = attr_value(view.id)
     # The label as citations word it (see label_wording), read by the citation tools.
     label = f'{attr_text(view.label)}" data-cite="{attr_text(label_wording(view.label, view.numbered))}'
-    amended = f' data-amended="{attr_value(view.amended)}"' if view.amended else ""
+    amended = f' data-amended="{attr_text(view.amended)}"' if view.amended else ""
     if view.items:
         body = "\n\n".join([_lead(view), *_blocks(view.items)])
         blocks = [f'<div markdown class="para" id="{pid}" data-label="{label}"{amended}>\n{body}\n</div>']

@@ -188,6 +188,15 @@
     para.appendChild(tools);
   }
 
+  // The whole-document page and a document's overview print the permanent URL of what they
+  // point to: each paragraph's (its label links to it) and the whole text's.
+  function markPrintUrls() {
+    $$(".whole-para > p:first-child > a.para-label, a.full-text-link").forEach((a) => {
+      const holder = a.classList.contains("para-label") ? a.closest(".whole-para") : a;
+      holder.dataset.printUrl = new URL(a.getAttribute("href"), location.href.split(/[?#]/)[0]).href.replace(/index\.html(?=#|$)/, "");
+    });
+  }
+
   /* Landing on a fragment, and forwarding fragments that moved */
 
   function notice(message) {
@@ -341,6 +350,7 @@
   initNav();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
+  markPrintUrls();
   initTerms();
   initSearch();
   if (body.dataset.kind === "not-found") nearestPage();
