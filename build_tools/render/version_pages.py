@@ -30,7 +30,7 @@ from build_tools.model.document import Document, label_wording
 from build_tools.model.ids import AnchorRecord
 from build_tools.model.site import DataFile, DocumentFacts, Page, SiteData, section_heading
 from build_tools.model.versions import (Version, VersionParagraph, document_versions, entry_document,
-                                        entry_version, text_at, versions_url)
+                                        entry_version, text_at, versions_url, VERSIONS_URL)
 from build_tools.render.documents import document_meta
 from build_tools.render.env import Md, Templates, make_page, page_meta
 from build_tools.render.markdown import attr_value, md_link, md_text
