@@ -59,8 +59,10 @@ def _fact(value: str | None, printed: bool, line: int, elsewhere: str = "sidecar
 
 def outline_lines(doc: Document) -> list[str]:
     """Return the outline of a parsed document, one line each."""
-    printed_date, printed_place = (parse_dateline(doc.dateline) if doc.dateline else None) or (
-        None, None)
+    # A web page's publication stamp is removed as chrome, but its date is still printed there.
+    stamp = next((r.text for r in doc.removed if r.line == doc.dateline_line), None) if doc.dateline_line else None
+    dateline = doc.dateline or stamp
+    printed_date, printed_place = (parse_dateline(dateline) if dateline else None) or (None, None)
     lines = [
         str(doc.path),
         f"  title      {_fact(doc.title, doc.title_printed, doc.title_line, 'sidecar or file name')}",
