@@ -111,6 +111,10 @@ class Document:
     numbering: str = "none"
     """'per-section', 'continuous' or 'none'."""
     kind: str | None = None
+    about: str | None = None
+    """What the text is, as its sidecar states it (shown on its pages)."""
+    summary_of: str | None = None
+    """Slug of the document it summarises, as its sidecar states it."""
     meeting_dates: str | None = None
     order: int | None = None
     applied_overrides: tuple[str, ...] = ()

@@ -218,11 +218,13 @@ class SiteData:
 
     @cached_property
     def document_facts(self) -> dict[str, DocumentFacts]:
-        """Document slug → its facts."""
+        """Document slug → its facts. Lists name a document's only, untitled section by the
+        document (its short title), never 'Text'."""
         facts = self.facts
         return {doc.slug: DocumentFacts(
             doc.slug, doc.title,
-            tuple((s.id, s.url, section_heading(doc.sections[s.index]),
+            tuple((s.id, s.url, section_heading(doc.sections[s.index]) if s.id
+                   else self.short_titles.get(doc.slug, doc.title),
                    self.section_topics.get((doc.slug, s.id), ())) for s in self.sections_of[doc.slug]),
             tuple(facts[p.id] for s in self.sections_of[doc.slug]
                   for p in self.paragraphs_of.get((doc.slug, s.id), ())))

@@ -62,6 +62,7 @@ def parse_text(source: SourceText) -> Document:
         place=sidecar.place or front.place, source_url=sidecar.source_url,
         sections=sections, footnotes=tuple(footnotes), removed=tuple(removed),
         numbering=numbering_of(sections), kind=sidecar.kind, meeting_dates=sidecar.meeting_dates,
+        about=sidecar.about, summary_of=sidecar.summary_of,
         order=sidecar.order, applied_overrides=tuple(sidecar_notes(source, front) + notes),
         title_line=front.title_line, dateline_line=front.dateline_line,
     )

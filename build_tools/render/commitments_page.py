@@ -53,7 +53,8 @@ def document_commitments(doc: DocumentFacts) -> DocumentCommitments:
         page = p.url.partition("#")[0]
         for c in p.notes.commitments:
             view = CommitmentView(f"{page}#{c.anchor}",
-                                  f"{p.section_title or 'Text'} {label_wording(p.label, p.numbered, short=True)}, sentence {c.sentence}",
+                                  " ".join(filter(None, (p.section_title, label_wording(p.label, p.numbered, short=True))))
+                                  + f", sentence {c.sentence}",
                                   c.verb, c.text)
             rows.append(view)
             named = view._replace(where=f"{doc.title}: {view.where}")

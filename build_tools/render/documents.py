@@ -51,7 +51,7 @@ def removed_on_page(site: SiteData) -> dict[str, tuple[RemovedView, ...]]:
             continue
         page, _, _ = record.url.partition("#")
         date = record.history[-1].date if record.history else ""
-        pages.setdefault(page, []).append(RemovedView(record.id, record.label, date, record.text))
+        pages.setdefault(page, []).append(RemovedView(record.id, record.label, human_date(date), record.text))
     return {k: tuple(v) for k, v in pages.items()}
 
 
@@ -102,7 +102,8 @@ def _link(doc: Document, placed: PlacedSection | None) -> dict | None:
 
 def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSection, ...],
                   by_section: dict[str, tuple[ParagraphFacts, ...]], context: LinkContext,
-                  footnotes: dict, removed: dict, versions: tuple[Version, ...] = ()) -> Page:
+                  footnotes: dict, removed: dict, versions: tuple[Version, ...] = (),
+                  summarised: Document | None = None) -> Page:
     """Return a document's overview page; a text without headings is shown here in full."""
     url = f"{doc.slug}/"
     contents = tuple(
@@ -115,7 +116,7 @@ def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSec
     return make_page(
         templates, url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
         contents=contents, paragraph_count=sum(c.count for c in contents), version_count=len(versions),
-        versions_url=f"versions/{doc.slug}/", full_text_url=f"full-text/{doc.slug}/",
+        versions_url=f"versions/{doc.slug}/", full_text_url=f"full-text/{doc.slug}/", summarised=summarised,
         paragraphs=paragraphs_markdown(inline, url, context, footnotes.get(url)),
         positions=Md(positions_note(inline)),
         removed=removed.get(url, ()), footnotes=_footnote_block(footnotes.get(url)))
@@ -133,14 +134,23 @@ def document_pages(site: SiteData, templates: Templates, cache: BuildCache | Non
     for doc in site.documents:
         pages += cached(cache, ("document pages", doc.slug), pages_of_document, templates, doc,
                         site.document_facts[doc.slug], site.sections_of[doc.slug],
-                        tuple(removed.get(doc.slug, ())), site.link_context, versions.get(doc.slug, ()))
+                        tuple(removed.get(doc.slug, ())), site.link_context, versions.get(doc.slug, ()),
+                        _summarised(site, doc))
     return tuple(pages)
+
+
+def _summarised(site: SiteData, doc: Document) -> Document | None:
+    """Return the head of the published document ``doc`` summarises (its sidecar's
+    ``summary_of``), None when it names none or one not published."""
+    target = site.document.get(doc.summary_of) if doc.summary_of else None
+    return _head(target) if target is not None else None
 
 
 def pages_of_document(templates: Templates, doc: Document, facts: DocumentFacts,
                       sections: tuple[PlacedSection, ...],
                       removed: tuple[tuple[str, tuple[RemovedView, ...]], ...],
-                      context: LinkContext, versions: tuple[Version, ...] = ()) -> tuple[Page, ...]:
+                      context: LinkContext, versions: tuple[Version, ...] = (),
+                      summarised: Document | None = None) -> tuple[Page, ...]:
     """Return a document's overview page and its section pages: a function of the document,
     its facts and sections, the notices of removed paragraphs on its pages ((URL, notices)
     each), the link context, its versions and the templates, and of nothing else."""
@@ -151,7 +161,8 @@ def pages_of_document(templates: Templates, doc: Document, facts: DocumentFacts,
     topics = {section: topic_ids for section, _, _, topic_ids in facts.sections}
     footnotes = footnotes_by_page(doc, sections, facts.paragraphs)
     notices = dict(removed)
-    pages = [document_page(templates, doc, sections, paragraphs, context, footnotes, notices, versions)]
+    pages = [document_page(templates, doc, sections, paragraphs, context, footnotes, notices, versions,
+                           summarised)]
     own = tuple(s for s in sections if s.url != f"{doc.slug}/")
     for i, placed in enumerate(own):
         neighbours = (own[i - 1] if i else None, own[i + 1] if i + 1 < len(own) else None)

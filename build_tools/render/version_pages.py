@@ -68,7 +68,7 @@ def document_history(site: SiteData, doc: Document, versions: tuple[Version, ...
     """Return the history of ``doc`` read off the site's registry."""
     records = tuple(r for r in site.registry.paragraphs
                     if any(entry_document(h) == doc.slug for h in r.history))
-    titles = {s.url: section_heading(doc.sections[s.index]) for s in site.sections_of[doc.slug]}
+    titles = {s.url: section_heading(doc.sections[s.index]) for s in site.sections_of[doc.slug] if s.id}
     for record in site.registry.sections:
         if record.id.partition("/")[0] == doc.slug:
             for url in (record.url, *record.previous_urls):
@@ -105,8 +105,9 @@ def version_text(history: DocumentHistory, version: Version, page_url: str) -> M
     for p in text_at(history.records, history.slug, version, order):
         if p.section_url != section:
             section = p.section_url
-            title = titles.get(section, history.title)
-            blocks.append(f"## {md_text(title)} {{ .version-section }}")
+            title = titles.get(section)
+            if title:  # a document's only, untitled section has no heading of its own
+                blocks.append(f"## {md_text(title)} {{ .version-section }}")
         pid = attr_value(f"at-{p.id}")
         lines = p.text.split("\n")
         lead = " ".join((md_link(_label(p, numbered, prints), f"#{pid}", ".para-label"), md_text(lines[0])))
