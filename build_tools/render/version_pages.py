@@ -34,7 +34,7 @@ from build_tools.model.versions import (Version, VersionParagraph, document_vers
 from build_tools.render.documents import document_meta
 from build_tools.render.env import Md, Templates, make_page, page_meta
 from build_tools.render.markdown import attr_value, md_link, md_text
-from build_tools.render.paragraphs import positions_note
+from build_tools.render.paragraphs import POSITIONS_NOTE, positions_note
 from build_tools.render.urls import md_url
 
 FULL_TEXT_URL = "full-text/"
@@ -85,11 +85,10 @@ class VersionView(NamedTuple):
     """Paragraphs this version changed."""
 
 
-def _label(p: VersionParagraph, numbered: dict[str, bool], prints_numbers: bool) -> str:
-    """Return a paragraph's label as a version page shows it; a paragraph no longer on the
-    site is taken as printed when its label is a number in a text that prints numbers."""
-    printed = numbered.get(p.id, prints_numbers and p.label[:1].isdigit())
-    return label_wording(p.label, printed, short=True)
+def _printed(p: VersionParagraph, numbered: dict[str, bool], prints_numbers: bool) -> bool:
+    """Return True when a paragraph's label was a printed number; a paragraph no longer on
+    the site is taken as printed when its label is a number in a text that prints numbers."""
+    return numbered.get(p.id, prints_numbers and p.label[:1].isdigit())
 
 
 def version_text(history: DocumentHistory, version: Version, page_url: str) -> Md:
@@ -102,7 +101,11 @@ def version_text(history: DocumentHistory, version: Version, page_url: str) -> M
     current = {r.id: r.url for r in history.records}
     blocks: list[str] = []
     section = None
-    for p in text_at(history.records, history.slug, version, order):
+    first = bool(history.versions) and version == history.versions[0]
+    paragraphs = text_at(history.records, history.slug, version, order)
+    if not all(_printed(p, numbered, prints) for p in paragraphs):
+        blocks.append(f"{md_text(POSITIONS_NOTE)}\n{{ .positions-note }}")
+    for p in paragraphs:
         if p.section_url != section:
             section = p.section_url
             title = titles.get(section)
@@ -110,10 +113,13 @@ def version_text(history: DocumentHistory, version: Version, page_url: str) -> M
                 blocks.append(f"## {md_text(title)} {{ .version-section }}")
         pid = attr_value(f"at-{p.id}")
         lines = p.text.split("\n")
-        lead = " ".join((md_link(_label(p, numbered, prints), f"#{pid}", ".para-label"), md_text(lines[0])))
+        printed = _printed(p, numbered, prints)
+        label = md_link(label_wording(p.label, printed, short=True), f"#{pid}",
+                        ".para-label .src" if printed else ".para-label .position")
+        lead = " ".join((label, md_text(lines[0])))
         rest = "".join(f"\n\n{md_text(line)}" for line in lines[1:])
         now = md_link("current text", md_url(page_url, current[p.id]), ".version-now")
-        changed = " changed" if p.changed else ""
+        changed = " changed" if p.changed and not first else ""  # the first version is all new
         blocks.append(f'<div markdown class="version-para{changed}" id="{pid}">\n{lead}{rest}\n\n{now}\n</div>')
     return Md("\n\n".join(blocks))
 
@@ -137,7 +143,7 @@ def history_pages(templates: Templates, history: DocumentHistory) -> tuple[Page,
         pages.append(make_page(
             templates, url, page_meta(f"Text as of {version.name}", "version", **meta), "version.md.j2",
             title=history.title, name=version.name, following=following.name if following else "",
-            document_url=f"{slug}/", list_url=versions_url(slug), compare_url=compare_url(slug) if len(versions) > 1 else "",
+            document_url=f"{slug}/", list_url=versions_url(slug), first=i == 0, compare_url=compare_url(slug) if len(versions) > 1 else "",
             text=version_text(history, version, url)))
     if len(versions) > 1:
         pages.append(make_page(templates, compare_url(slug), page_meta("Compare versions", "compare", **meta),

@@ -132,7 +132,7 @@ def test_version_and_whole_pages_are_not_in_the_search_index(corrected):
 def test_the_whole_document_page_holds_every_section_with_labels_linking_to_their_pages(page, corrected):
     site, base = corrected
     page.goto(base + f"{SLUG}/")
-    page.get_by_role("link", name="G7 Test Ministers’ Statement on one page").click()
+    page.get_by_role("link", name="The whole text on one page").click()
     assert page.locator("h2.whole-section-title").all_inner_texts() == ["Cooperation", "Follow-up"]
     labels = page.locator(".whole-para a.para-label")
     hrefs = labels.evaluate_all("as => as.map(a => a.href)")
