@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from build_tools.model.cache import BuildCache, cached
-from build_tools.model.document import Document
+from build_tools.model.document import Document, label_wording
 from build_tools.model.ids import PlacedSection
 from build_tools.model.versions import Version, document_versions, human_date
 from build_tools.model.site import (DocumentFacts, LinkContext, Page, ParagraphFacts, SiteData,
@@ -23,7 +23,9 @@ def document_meta(doc: Document, versions: tuple[Version, ...] = ()) -> dict[str
             "document_date": human_date(doc.date), "document_date_iso": doc.date or "",
             "document_place": doc.place or "",
             "document_version": latest.name if latest else "",
-            "document_version_id": latest.id if latest else ""}
+            "document_version_id": latest.id if latest else "",
+            # How citations word a label (the citation tools fill in the label).
+            "cite_printed": label_wording("{label}", True), "cite_position": label_wording("{label}", False)}
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def page_meta(title: str, kind: str, **facts: object) -> dict:
     """
     meta = {"title": str(escape(title)), "kind": kind, "document": "", "document_title": "",
             "document_date": "", "document_date_iso": "", "document_place": "",
-            "document_version": "", "document_version_id": "", "section": "", "part": "",
+            "document_version": "", "document_version_id": "", "cite_printed": "", "cite_position": "", "section": "", "part": "",
             "previous": None, "next": None}
     meta.update(facts)
     return meta

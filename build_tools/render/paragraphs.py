@@ -72,6 +72,9 @@ class ParagraphView:
     footnote_refs: tuple[str, ...]
     """The Markdown of each footnote reference (see ``render.footnotes``)."""
     amended: str = ""
+    """ISO date of the last amendment (data: the paragraph's data-amended)."""
+    amended_name: str = ""
+    """The version of the last amendment as readers see it ('1 March 2026')."""
     history: tuple[tuple[str, str, str, str], ...] = ()
     """(version name, link to the text at that version, event, text), newest first."""
     topics: tuple[LinkView, ...] = ()
@@ -111,10 +114,11 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
     page are not repeated."""
     notes = facts.notes
     spans = term_spans(context, notes, page_url)
-    amended = ""
+    amended = amended_name = ""
     history: tuple = ()
     if any(h.event == "amended" for h in facts.history):
-        amended = next(Version(h.date, h.seq).name for h in reversed(facts.history) if h.event == "amended")
+        last = next(h for h in reversed(facts.history) if h.event == "amended")
+        amended, amended_name = last.date, Version(last.date, last.seq).name
         history = tuple((Version(h.date, h.seq).name,
                          md_url(page_url, versions_url(entry_document(h), Version(h.date, h.seq))),
                          h.event, h.text) for h in reversed(facts.history))
@@ -131,6 +135,7 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
         items=tuple(ItemView(marker, text, spans.get(i, ())) for i, (marker, text) in enumerate(facts.items)),
         footnote_refs=footnote_refs,
         amended=amended,
+        amended_name=amended_name,
         history=history,
         topics=topics,
         related=related_links(facts, page_url),
@@ -196,7 +201,7 @@ def _label_link(view: ParagraphView) -> str:
         return md_link(f"¶ {view.label}", f"#{pid}",
                        f'.para-label .src aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
     return md_link(label_wording(view.label, False, short=True), f"#{pid}",
-                   f'.para-label .position aria-label="{attr_text(f"{wording}: permalink")}" title="{attr_text(wording)}"')
+                   f'.para-label .position aria-label="{attr_text(f"{wording}: permalink")}"')
 
 
 def _lead(view: ParagraphView) -> str:
@@ -233,7 +238,7 @@ def _blocks(items: tuple[ItemView, ...]) -> list[str]:
 def _history(view: ParagraphView) -> str:
     entries = "\n\n".join(f"{md_link(name, url)}{md_text(f': {event}', start=False)}\n{{ .history-date }}\n\n"
                           f"{md_text(text)}\n{{ .history-text }}" for name, url, event, text in view.history)
-    return (f'<details markdown class="para-history">\n<summary>amended {attr_text(view.amended)}</summary>'
+    return (f'<details markdown class="para-history">\n<summary>amended {attr_text(view.amended_name)}</summary>'
             f"\n\n{entries}\n\n</details>")
 
 
@@ -249,9 +254,8 @@ def _links(view: ParagraphView) -> str:
 def paragraph_markdown(view: ParagraphView) -> str:
     """Return the Markdown of a paragraph view: its blocks, separated by blank lines."""
     pid = attr_value(view.id)
-    # The label as citations word it (see label_wording), read by the citation tools.
-    label = f'{attr_text(view.label)}" data-cite="{attr_text(label_wording(view.label, view.numbered))}'
-    amended = f' data-amended="{attr_text(view.amended)}"' if view.amended else ""
+    label = attr_text(view.label)
+    amended = f' data-amended="{attr_value(view.amended)}"' if view.amended else ""
     if view.items:
         body = "\n\n".join([_lead(view), *_blocks(view.items)])
         blocks = [f'<div markdown class="para" id="{pid}" data-label="{label}"{amended}>\n{body}\n</div>']

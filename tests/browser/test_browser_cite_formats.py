@@ -53,7 +53,7 @@ def test_a_position_label_is_marked_in_the_margin_and_explained_on_the_page(page
     page.goto(site.url(para["url"].split("#")[0]))
     label = page.locator(f"#{para['id']} > a.para-label")
     assert label.inner_text() == f"¶ [{para['label']}]"
-    assert label.get_attribute("title") == f"para. {para['label']} (unnumbered in the original)"
+    assert label.get_attribute("aria-label") == f"para. {para['label']} (unnumbered in the original): permalink"
     assert "prints no number" in page.locator(".positions-note").inner_text()
 
 

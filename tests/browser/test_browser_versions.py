@@ -133,6 +133,7 @@ def test_the_whole_document_page_holds_every_section_with_labels_linking_to_thei
     site, base = corrected
     page.goto(base + f"{SLUG}/")
     page.get_by_role("link", name="The whole text on one page").click()
+    page.wait_for_load_state()
     assert page.locator("h2.whole-section-title").all_inner_texts() == ["Cooperation", "Follow-up"]
     labels = page.locator(".whole-para a.para-label")
     hrefs = labels.evaluate_all("as => as.map(a => a.href)")

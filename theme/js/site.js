@@ -100,62 +100,20 @@
     return encodeURIComponent(words).replace(/[-&,]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }
 
-  // What a citation of a paragraph is made of; the label's wording comes from the page (data-cite).
-  function citeFacts(para, url) {
+  // The label as citations word it: the page gives the wording of a printed number and of a
+  // position (build_tools' label_wording), the label link's class says which this is.
+  function labelWording(para) {
     const page = para.closest(".g7-page") || body;
-    const d = page.dataset;
-    return {
-      title: d.docTitle, date: d.docDate, dateIso: d.docDateIso, section: d.sectionTitle,
-      label: para.dataset.label, wording: para.dataset.cite || "¶ " + para.dataset.label,
-      numbered: !(para.dataset.cite || "").startsWith("para."),
-      version: d.version, versionId: d.versionId, url, id: para.id,
-      site: (document.querySelector(".site-name") || {}).textContent || "",
-    };
+    const position = para.querySelector(".para-label.position");
+    const wording = (position ? page.dataset.citePosition : page.dataset.citePrinted) || "¶ {label}";
+    return wording.replace("{label}", para.dataset.label);
   }
 
   function citation(para, url) {
-    const f = citeFacts(para, url);
-    const parts = [f.title, f.date, f.section, f.wording, f.version && "site version of " + f.version];
+    const d = (para.closest(".g7-page") || body).dataset;
+    const parts = [d.docTitle, d.docDate, d.sectionTitle, labelWording(para), d.version && "site version of " + d.version];
     return parts.filter(Boolean).join(", ") + ". " + url +
       "\nText fragment link: " + pageUrl() + "#:~:text=" + fragmentText(para);
-  }
-
-  const today = () => new Date().toISOString().slice(0, 10);
-  const dateParts = (iso) => [iso.split("-").slice(0, 3).map(Number)];
-
-  // BibTeX: braces, backslashes and the characters TeX treats specially are escaped.
-  const tex = (s) => String(s || "").replace(/[\\{}%&#_$^~]/g, (c) =>
-    ({ "\\": "\\textbackslash{}", "^": "\\textasciicircum{}", "~": "\\textasciitilde{}" })[c] || "\\" + c);
-
-  function bibtex(para, url) {
-    const f = citeFacts(para, url);
-    const note = [f.section, f.wording, f.version && "site version of " + f.version].filter(Boolean).join(", ");
-    const fields = [["title", f.title], ["date", f.dateIso], ["year", (f.dateIso || "").slice(0, 4)],
-      ["howpublished", f.site], ["url", url], ["urldate", today()], ["note", note]];
-    return "@misc{" + f.id + ",\n" + fields.filter(([, v]) => v)
-      .map(([k, v]) => "  " + k + " = {" + (k === "url" ? v : tex(v)) + "}").join(",\n") + "\n}\n";
-  }
-
-  // CSL-JSON, as reference managers import it: one item in an array.
-  function cslJson(para, url) {
-    const f = citeFacts(para, url);
-    const item = {
-      id: f.id, type: "document", title: f.title, "container-title": f.site,
-      "collection-title": f.site, section: f.section || undefined,
-      issued: f.dateIso ? { "date-parts": dateParts(f.dateIso) } : undefined,
-      URL: url, accessed: { "date-parts": dateParts(today()) },
-      locator: f.label, label: "paragraph",
-      version: f.version ? "site version of " + f.version : undefined,
-      note: f.numbered ? undefined : f.wording,
-    };
-    return JSON.stringify([item], null, 2) + "\n";
-  }
-
-  // The paragraph's text as published: its first block, then each further block or list
-  // item on a line of its own (printed markers such as "a)" are part of the item's text).
-  function paragraphText(para) {
-    const blocks = para.matches("p") ? [para] : $$(":scope > p, :scope > ul > li, :scope > ol > li", para);
-    return blocks.map((b) => sourceText(b).trim()).filter(Boolean).join("\n");
   }
 
   function toolButton(name, label, text, done, makeText) {
@@ -168,6 +126,8 @@
     return b;
   }
 
+  let citeLoading = false;
+
   function addTools(para) {
     const label = para.dataset.label;
     const url = () => pageUrl() + "#" + para.id;
@@ -177,24 +137,17 @@
       toolButton("copy-link", "Copy link to paragraph " + label, "Copy link", "Link copied", url),
       toolButton("copy-cite", "Copy citation of paragraph " + label, "Copy citation", "Citation copied",
         () => citation(para, url())));
+    // BibTeX, CSL-JSON and the paragraph's text: js/cite.js fills this menu when it is first opened.
     const more = el("details", { class: "para-more" });
-    const menu = el("div", { class: "para-more-menu" });
-    menu.append(
-      toolButton("copy-bibtex", "Copy BibTeX of paragraph " + label, "BibTeX", "BibTeX copied", () => bibtex(para, url())),
-      toolButton("copy-csl", "Copy CSL-JSON of paragraph " + label, "CSL-JSON", "CSL-JSON copied", () => cslJson(para, url())),
-      toolButton("copy-text", "Copy text of paragraph " + label, "Copy text", "Text copied", () => paragraphText(para)));
-    more.append(el("summary", { class: "para-tool", "aria-label": "More ways to cite paragraph " + label }, "More"), menu);
+    more.append(el("summary", { class: "para-tool", "aria-label": "More ways to cite paragraph " + label }, "More"),
+      el("div", { class: "para-more-menu" }));
+    more.addEventListener("toggle", () => {
+      if (!more.open || citeLoading) return;
+      citeLoading = true;
+      loadScript(siteUrl("js/cite.js"), () => window.G7.citeMenus && window.G7.citeMenus());
+    });
     tools.append(more);
     para.appendChild(tools);
-  }
-
-  // The whole-document page and a document's overview print the permanent URL of what they
-  // point to: each paragraph's (its label links to it) and the whole text's.
-  function markPrintUrls() {
-    $$(".whole-para > p:first-child > a.para-label, a.full-text-link").forEach((a) => {
-      const holder = a.classList.contains("para-label") ? a.closest(".whole-para") : a;
-      holder.dataset.printUrl = new URL(a.getAttribute("href"), location.href.split(/[?#]/)[0]).href.replace(/index\.html(?=#|$)/, "");
-    });
   }
 
   /* Landing on a fragment, and forwarding fragments that moved */
@@ -346,11 +299,12 @@
     }
   }
 
-  window.G7 = { siteUrl };
+  window.G7 = { siteUrl, pageUrl, copyText, toolButton, labelWording, sourceText, el, $$ };
   initNav();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
-  markPrintUrls();
+  // A document's overview prints where its whole text is (print.css shows data-print-url).
+  $$("a.full-text-link").forEach((a) => { a.dataset.printUrl = a.href.replace(/index\.html$/, ""); });
   initTerms();
   initSearch();
   if (body.dataset.kind === "not-found") nearestPage();
