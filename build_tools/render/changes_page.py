@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from build_tools.model.cache import BuildCache
+from build_tools.model.document import label_wording
 from build_tools.model.site import CHANGES_URL, Page, SiteData
 from build_tools.model.versions import document_versions, human_date, versions_url
 from build_tools.render.env import Md, Templates, cached_page, page_meta
@@ -45,6 +46,7 @@ class ChangeView:
     event: str
     id: str
     label: str
+    """The label as lists show it (label_wording, short): "¶ 4", or "¶ [3]" for a position."""
     where: str
     url: str
     """Where the id resolves now."""
@@ -88,6 +90,10 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
     events: dict[str, dict[str, list[ChangeView]]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     places = _places(site)
+    # Whether a label is printed: known for a paragraph on the site; for one gone, taken as
+    # printed when it is a number in a text that prints numbers.
+    printed = {p.id: p.paragraph.numbered for p in site.paragraphs}
+    numbered_docs = {p.document for p in site.paragraphs if p.paragraph.numbered}
     for record in site.registry.paragraphs:
         previous_text = None
         for entry in record.history:
@@ -103,7 +109,9 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
             elif entry.event in ("split", "merged") and record.successors:
                 detail = Md(md_text("into " + ", ".join(record.successors), start=False, end=False))
             day.setdefault(entry.event, []).append(ChangeView(
-                entry.event, record.id, entry.label, places[(record.document, record.section)],
+                entry.event, record.id, label_wording(entry.label, printed.get(record.id, entry.label[:1].isdigit()
+                                                                     and record.document in numbered_docs), short=True),
+                places[(record.document, record.section)],
                 record.url, detail))
             previous_text = entry.text
     # A document counts as published on the date its first paragraphs appeared;
