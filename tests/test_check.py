@@ -190,7 +190,7 @@ def test_the_generation_of_the_real_source_has_no_finding(generation):
 def test_a_paragraph_id_defined_on_two_pages_is_found(generation):
     _, generated = generation
     ukraine = next(p for p in generated.pages if p.url == UKRAINE).content
-    end = '.para data-label="1" data-cite="¶ 1" }'
+    end = '.para data-label="1" }'
     block = ukraine[ukraine.index("[¶ 1]"):ukraine.index(end) + len(end)]
     edited = _with_page(generated, PREAMBLE, lambda c: c + "\n" + block + "\n")
     messages = [f.message for f in check_generation(edited.site, edited.pages, edited.data_files)]
