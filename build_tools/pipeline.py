@@ -39,6 +39,7 @@ from build_tools.render.glossary_page import glossary_pages
 from build_tools.render.search_page import search_page
 from build_tools.render.search_pages import search_pages
 from build_tools.render.topic_pages import topic_pages
+from build_tools.render.version_pages import version_pages
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,10 @@ def generate(inputs: Inputs, today: str, cache: BuildCache | None = None) -> Gen
                  + topic_pages(site, templates, cache=cache) + glossary_pages(site, templates, cache=cache)
                  + commitments_pages(site, templates, cache=cache)
                  + (changes_page(site, templates, cache), search_page(templates, cache)))
+        history, history_data = version_pages(site, templates, cache)
+        pages += history
         pages += withdrawn_pages(site, {p.url for p in pages}, templates, cache)
-        data_files = exports.data_files(site, cache)
+        data_files = exports.data_files(site, cache) + history_data
         searched = search_pages(site, cache)
     return Generated(pages=pages, data_files=data_files, registry=identified.registry,
                      site=site, identified=identified, search_pages=searched, timings=timings)

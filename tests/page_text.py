@@ -20,8 +20,14 @@ def paragraph_text(element: Tag) -> str:
 
 
 def label_of(element: Tag) -> str:
-    """Return a paragraph's label as its margin shows it ('4', 'P3'), without the '¶ '."""
-    return element.select_one(".para-label").get_text().removeprefix("¶").strip()
+    """Return a paragraph's label as its margin shows it ('4', 'P3'), without the '¶ ' and,
+    for a position (class ``position``), without the brackets that mark it as one."""
+    link = element.select_one(".para-label")
+    shown = link.get_text().removeprefix("¶").strip()
+    if "position" in (link.get("class") or ()):
+        assert shown.startswith("[") and shown.endswith("]"), shown
+        return shown[1:-1]
+    return shown
 
 
 def _text_without(element: Tag, classes: set[str]) -> str:

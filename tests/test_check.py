@@ -190,7 +190,8 @@ def test_the_generation_of_the_real_source_has_no_finding(generation):
 def test_a_paragraph_id_defined_on_two_pages_is_found(generation):
     _, generated = generation
     ukraine = next(p for p in generated.pages if p.url == UKRAINE).content
-    block = ukraine[ukraine.index("[¶ 1]"):ukraine.index(".para data-label=\"1\" }") + 24]
+    end = '.para data-label="1" }'
+    block = ukraine[ukraine.index("[¶ 1]"):ukraine.index(end) + len(end)]
     edited = _with_page(generated, PREAMBLE, lambda c: c + "\n" + block + "\n")
     messages = [f.message for f in check_generation(edited.site, edited.pages, edited.data_files)]
     assert "paragraph id 'g7-interior-2024-ukraine-1' also on " + PREAMBLE + "index.md" in messages

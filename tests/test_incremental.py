@@ -43,9 +43,19 @@ def test_one_paragraph_edit_rewrites_only_the_pages_that_show_it(tmp_path):
     assert {f"{COMMUNIQUE}/ukraine/index.md", "changes/index.md"} <= written
     allowed = {f"{COMMUNIQUE}/ukraine/index.md", "changes/index.md", "commitments/index.md",
                f"commitments/{COMMUNIQUE}/index.md"}
-    assert written - allowed <= {w for w in written if w.startswith(("topics/", "commitments/topic-"))}, written
+    # The edit makes a new version of the document: its pages name it in their citations
+    # (front matter), its versions list and the text at the new version are new, and the
+    # text at the version before now says until when it stood.
+    version_pages = {w for w in written if w.startswith(f"versions/{COMMUNIQUE}/")}
+    assert version_pages == {f"versions/{COMMUNIQUE}/index.md", f"versions/{COMMUNIQUE}/2026-03-01/index.md",
+                             f"versions/{COMMUNIQUE}/2026-01-15/index.md",
+                             f"versions/{COMMUNIQUE}/compare/index.md"}, version_pages
+    allowed.add(f"full-text/{COMMUNIQUE}/index.md")
+    document_pages = {w for w in written if w.startswith(f"{COMMUNIQUE}/")}
+    rest = written - allowed - version_pages - document_pages
+    assert rest <= {w for w in written if w.startswith(("topics/", "commitments/topic-"))}, written
     assert "index.md" not in written and "glossary/index.md" not in written
-    assert len(written) <= 6
+    assert not [w for w in written if w.startswith(("g7-leaders", "full-text/g7-leaders", "versions/g7-leaders"))]
 
 
 def test_a_page_equal_in_a_new_string_is_kept_and_one_changed_in_place_is_written(tmp_path):

@@ -43,7 +43,7 @@ def test_outline_says_a_fact_the_sidecar_states_is_not_printed(capsys) -> None:
 
 def test_outline_shows_the_chrome_removed_and_the_sidecar_statements(capsys) -> None:
     out = outline(capsys, COMMUNIQUE)
-    assert "  removed (16 lines)" in out
+    assert "  removed (17 lines)" in out
     assert "      line 1: government website banner: U.S. flag" in out
     assert "Breadcrumb" not in out.split("  removed")[0]
     assert ("texts/g7-interior-security-ministers-2024-communique.txt:138: heading split by "

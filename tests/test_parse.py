@@ -121,8 +121,18 @@ def test_communique_title_and_release_date() -> None:
     assert doc.title == "G7 Interior and Security Ministers’ Communiqué"
     assert doc.title_printed and doc.title_line == 22
     assert doc.date == "2024-10-11"
-    assert doc.dateline == "Release Date: October 11, 2024"
+    assert doc.dateline is None  # the web page's stamp: chrome, whose date the document takes
+    assert (24, "Release Date: October 11, 2024") in [(r.line, r.text) for r in doc.removed]
     assert doc.place is None
+
+
+def test_a_labelled_publication_date_is_chrome_but_a_printed_dateline_is_text() -> None:
+    from build_tools.parse.chrome import is_publication_stamp
+    assert is_publication_stamp("Release Date: October 11, 2024")
+    assert is_publication_stamp("Published 3 May 2025")
+    assert not is_publication_stamp("Bali, Indonesia, 16 November 2022")
+    assert not is_publication_stamp("16 November 2022")
+    assert not is_publication_stamp("Released hostages were welcomed home in 2024")
 
 
 def test_communique_has_ten_sections_numbered_per_section() -> None:
@@ -166,7 +176,8 @@ def test_communique_chrome_is_reported_removed() -> None:
     assert removed[202] == ("last updated", "Last Updated: 10/21/2024")
     assert removed[203][1] == "Was this page helpful?"
     assert removed[204][0] == "page feedback"
-    assert 22 not in removed and 24 not in removed
+    assert 22 not in removed
+    assert removed[24] == ("web page's publication date", "Release Date: October 11, 2024")
 
 
 def test_communique_paragraph_without_final_period_stays_a_paragraph() -> None:

@@ -49,7 +49,9 @@ def test_every_published_text_states_a_kind_of_the_vocabulary(generated):
 def test_a_label_reads_as_printed_or_is_marked_as_a_position():
     assert label_wording("4", True) == "¶ 4"
     assert label_wording("4bis", True) == "¶ 4bis"
-    assert label_wording("P3", False) == "¶ P3 (unnumbered)"
+    assert label_wording("P3", False) == "para. P3 (unnumbered in the original)"
+    assert label_wording("3", False, short=True) == "¶ [3]"
+    assert label_wording("4", True, short=True) == "¶ 4"
 
 
 def test_a_document_is_named_by_its_title_and_the_year_of_its_date(generated):

@@ -114,7 +114,7 @@ def test_text_without_headings_is_shown_on_its_document_page_labelled_by_positio
     page = soup(built_site.site, "g7-interior-security-ministers-2024-action-plan-summary")
     labels = [label_of(p) for p in page.select(".para")]
     assert labels == ["1", "2", "3", "4", "5", "6", "7"]
-    assert all("src" not in a["class"] for a in page.select(".para-label"))
+    assert all("src" not in a["class"] and "position" in a["class"] for a in page.select(".para-label"))
 
 
 def _site_words(site: Path, urls: list[str]) -> tuple[list[str], list[str]]:

@@ -21,6 +21,7 @@ from build_tools.identify.section_ids import place_sections, wanted_slugs
 from build_tools.identify.slugs import slugify, unique_id
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, Paragraph
+from build_tools.model.versions import entry_document
 from build_tools.model.ids import (PUBLISHED_STATUSES, AnchorRecord, HistoryEntry, Identified,
                                    MatchReport, PlacedParagraph, PlacedSection, Registry,
                                    SectionChanges)
@@ -97,6 +98,7 @@ def identify(documents: tuple[Document, ...], registry: Registry, today: str,
         else:
             records[old.id] = replace(old, url=url) if old.status == "removed" else old
     _follow_merges(records)
+    _number_builds(records, old_by_id, today)
 
     new_registry = Registry(_ordered(records, placed, documents), section_records)
     report = _report(placed, tuple(absorbed), tuple(removed), section_changes)
@@ -235,6 +237,29 @@ def _removed_url(record: AnchorRecord, section_urls: Mapping[str, str]) -> str:
     """Return where a removed id shows its notice: its section page if still there, else its document page."""
     key = f"{record.document}/{record.section}" if record.section else record.document
     return f"{section_urls.get(key, record.document + '/')}#{record.id}"
+
+
+def _number_builds(records: dict[str, AnchorRecord], old_by_id: Mapping[str, AnchorRecord],
+                   today: str) -> None:
+    """Give the history entries this build adds the number of this build among the day's
+    builds that changed their document: one more than the registry's highest for that
+    document and date (so a second correction on one day is a version of its own)."""
+    highest: dict[str, int] = {}
+    for old in old_by_id.values():
+        for entry in reversed(old.history):
+            if entry.date != today:
+                break
+            document = entry_document(entry)
+            highest[document] = max(highest.get(document, 0), entry.seq)
+    if not highest:
+        return  # the first build of the day: every new entry is already 1
+    for record in list(records.values()):
+        kept = len(old_by_id[record.id].history) if record.id in old_by_id else 0
+        if len(record.history) == kept:
+            continue
+        added = tuple(entry._replace(seq=highest.get(entry_document(entry), 0) + 1)
+                      for entry in record.history[kept:])
+        records[record.id] = replace(record, history=record.history[:kept] + added)
 
 
 def _follow_merges(records: dict[str, AnchorRecord]) -> None:

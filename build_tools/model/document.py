@@ -111,6 +111,10 @@ class Document:
     numbering: str = "none"
     """'per-section', 'continuous' or 'none'."""
     kind: str | None = None
+    about: str | None = None
+    """What the text is, as its sidecar states it (shown on its pages)."""
+    summary_of: str | None = None
+    """Slug of the document it summarises, as its sidecar states it."""
     meeting_dates: str | None = None
     order: int | None = None
     applied_overrides: tuple[str, ...] = ()
@@ -122,10 +126,16 @@ class Document:
 
 
 
-def label_wording(label: str, numbered: bool) -> str:
-    """Return how a title names a paragraph by its label: '¶ 4' for a number the text
-    prints, '¶ 3 (unnumbered)' for a position, which the text does not print."""
-    return f"¶ {label}" if numbered else f"¶ {label} (unnumbered)"
+def label_wording(label: str, numbered: bool, short: bool = False) -> str:
+    """Return how the site names a paragraph by its label, the one wording for every page,
+    citation, export and search result.
+
+    A number the text prints is '¶ 4'. A position, which the text does not print, is
+    'para. 3 (unnumbered in the original)', or with ``short`` (the margin, lists of
+    links) '¶ [3]': brackets, as editors mark what they supply."""
+    if numbered:
+        return f"¶ {label}"
+    return f"¶ [{label}]" if short else f"para. {label} (unnumbered in the original)"
 
 
 def paragraph_plain_text(paragraph: Paragraph) -> str:

@@ -45,6 +45,10 @@ class HistoryEntry(NamedTuple):
     event: str
     """'published', 'renumbered', 'moved', 'amended', 'split', 'merged',
     'restored' or 'removed'."""
+    seq: int = 1
+    """Which build of that date recorded it, among the builds that changed the document
+    (1, 2, …): the date and this name the document's version (see ``model.versions``).
+    Registries written before it was recorded hold 1: one version a day."""
 
 
 @dataclass(frozen=True)

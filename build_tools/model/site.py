@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from build_tools.model.document import Document
+from build_tools.model.document import Document, label_wording
 from build_tools.model.ids import HistoryEntry, PlacedParagraph, PlacedSection, Registry
 from build_tools.model.notes import Annotations, ParagraphNotes
 from build_tools.model.source import Glossary
@@ -194,7 +194,7 @@ class SiteData:
         for p in self.paragraphs:
             document_title, section_title, _ = places[(p.document, p.section)]
             targets[p.id] = RelatedTarget(
-                p.document, f"{section_title or document_title} ¶ {p.paragraph.label}",
+                p.document, f"{section_title or document_title} {label_wording(p.paragraph.label, p.paragraph.numbered, short=True)}",
                 self.paragraph_urls[p.id], self.short_titles.get(p.document, document_title))
         return targets
 
@@ -218,11 +218,13 @@ class SiteData:
 
     @cached_property
     def document_facts(self) -> dict[str, DocumentFacts]:
-        """Document slug → its facts."""
+        """Document slug → its facts. Lists name a document's only, untitled section by the
+        document (its short title), never 'Text'."""
         facts = self.facts
         return {doc.slug: DocumentFacts(
             doc.slug, doc.title,
-            tuple((s.id, s.url, section_heading(doc.sections[s.index]),
+            tuple((s.id, s.url, section_heading(doc.sections[s.index]) if s.id
+                   else self.short_titles.get(doc.slug, doc.title),
                    self.section_topics.get((doc.slug, s.id), ())) for s in self.sections_of[doc.slug]),
             tuple(facts[p.id] for s in self.sections_of[doc.slug]
                   for p in self.paragraphs_of.get((doc.slug, s.id), ())))

@@ -55,6 +55,11 @@ class Sidecar:
     """Short readable prefix of the document's paragraph ids; defaults to the slug."""
     short_title: str | None = None
     """How links from other documents name this one ('Apulia Leaders 2024')."""
+    about: str | None = None
+    """What the text is, where its kind does not say enough ('A summary of Annex A, written
+    in the third person'): shown on its pages."""
+    summary_of: str | None = None
+    """Slug of the published document this text summarises, linked in place of a source."""
 
 
 @dataclass(frozen=True)

@@ -208,6 +208,12 @@ class FrontMatter:
     consumed: int = 0
     """How many body lines the title and dateline take."""
 
+    @property
+    def stamp(self) -> bool:
+        """True when the dateline is the web page's stamp of when it was posted (see
+        ``is_publication_stamp``): page chrome, whose date the document takes."""
+        return self.dateline is not None and is_publication_stamp(self.dateline)
+
 
 def read_front_matter(body: list[Line], sidecar_title: str | None) -> FrontMatter:
     """Return the printed title and dateline at the top of the body, if any.
@@ -268,6 +274,17 @@ DATELINE_RE = re.compile(
     rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_ISO})\.?$",
     re.IGNORECASE,
 )
+
+
+_STAMP_RE = re.compile(r"^(?:(?:Release|Publication|Issue)\s+Date|Date\s+(?:Released|Published|Issued)"
+                       r"|Published|Issued|Released|Posted(?:\s+on)?)\s*:?\s", re.IGNORECASE)
+
+
+def is_publication_stamp(text: str) -> bool:
+    """Return True for a dateline labelled as the day a web page was published ('Release
+    Date: October 11, 2024', 'Published 3 May 2025'): the publishing site's chrome, not a
+    line of the text, which prints its own dateline ('Bali, Indonesia, 16 November 2022')."""
+    return bool(_STAMP_RE.match(text)) and parse_dateline(text) is not None
 
 
 def parse_dateline(text: str) -> tuple[str, str | None] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.model.document import Document, Item, Paragraph, Section
+from build_tools.model.document import Document, Item, Paragraph, Section, label_wording
 from build_tools.parse.chrome import parse_dateline
 from build_tools.parse.misreads import misread_findings
 from build_tools.parse.text import parse_text
@@ -31,7 +31,7 @@ def first_words(text: str, count: int) -> str:
 
 def label_of(paragraph: Paragraph) -> str:
     """Return a paragraph's label as the outline shows it: '¶ 4' printed, '¶ [3]' a position."""
-    return f"¶ {paragraph.label}" if paragraph.numbered else f"¶ [{paragraph.label}]"
+    return label_wording(paragraph.label, paragraph.numbered, short=True)
 
 
 def heading_of(section: Section) -> str:
@@ -59,8 +59,10 @@ def _fact(value: str | None, printed: bool, line: int, elsewhere: str = "sidecar
 
 def outline_lines(doc: Document) -> list[str]:
     """Return the outline of a parsed document, one line each."""
-    printed_date, printed_place = (parse_dateline(doc.dateline) if doc.dateline else None) or (
-        None, None)
+    # A web page's publication stamp is removed as chrome, but its date is still printed there.
+    stamp = next((r.text for r in doc.removed if r.line == doc.dateline_line), None) if doc.dateline_line else None
+    dateline = doc.dateline or stamp
+    printed_date, printed_place = (parse_dateline(dateline) if dateline else None) or (None, None)
     lines = [
         str(doc.path),
         f"  title      {_fact(doc.title, doc.title_printed, doc.title_line, 'sidecar or file name')}",

@@ -44,6 +44,9 @@ def parse_text(source: SourceText) -> Document:
         raise ParseError(source.path, 1, "no text after removing web chrome")
     removed = sorted(removed + rules, key=lambda r: r.line)
     front = read_front_matter(body, source.sidecar.title)
+    if front.stamp:  # the date is the document's; the line is the web page's, not the text's
+        removed = sorted(removed + [RemovedLine(front.dateline_line, front.dateline, "web page's publication date")],
+                         key=lambda r: r.line)
     entries = classify(body[front.consumed:], {f.marker for f in footnotes})
     if not entries:
         raise ParseError(source.path, body[-1].number, "no text after the title")
@@ -55,10 +58,11 @@ def parse_text(source: SourceText) -> Document:
         title = sidecar.title or title_from_file_name(source.path.stem)
     return Document(
         slug=source.slug, title=title, path=source.path, title_printed=title_printed,
-        date=sidecar.date or front.date, dateline=front.dateline,
+        date=sidecar.date or front.date, dateline=None if front.stamp else front.dateline,
         place=sidecar.place or front.place, source_url=sidecar.source_url,
         sections=sections, footnotes=tuple(footnotes), removed=tuple(removed),
         numbering=numbering_of(sections), kind=sidecar.kind, meeting_dates=sidecar.meeting_dates,
+        about=sidecar.about, summary_of=sidecar.summary_of,
         order=sidecar.order, applied_overrides=tuple(sidecar_notes(source, front) + notes),
         title_line=front.title_line, dateline_line=front.dateline_line,
     )

@@ -119,8 +119,13 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 
 
 def history_data(entry: HistoryEntry) -> dict:
-    return {"date": entry.date, "event": entry.event, "label": entry.label, "url": entry.url,
+    """Return a history entry as the file holds it: 'seq' only for a day's second build
+    and later, so a registry of one build a day reads as before."""
+    data = {"date": entry.date, "event": entry.event, "label": entry.label, "url": entry.url,
             "text": entry.text}
+    if entry.seq != 1:
+        data["seq"] = entry.seq
+    return data
 
 
 class _Invalid(Exception):
@@ -293,10 +298,25 @@ def _paragraph(node: dict) -> AnchorRecord:
 
 def _history_entry(node: object, record: dict, what: str) -> HistoryEntry:
     """Return the HistoryEntry node (in record, named what) describes."""
+    seq = 1
+    if isinstance(node, dict) and "seq" in node:
+        seq = node["seq"]
+        if type(seq) is not int or seq < 2:
+            raise _Invalid(f"'seq' of a history entry of {what} must be a whole number from 2 up "
+                           "(the first build of a day has none)", node, "seq")
+        node = _without_seq(node)
     node = _fields(node, _HISTORY, f"a history entry of {what}", record, "history")
     if not _DATE.fullmatch(node["date"]):
         raise _Invalid(f"date '{node['date']}' in the history of {what} is not YYYY-MM-DD", node, "date")
     event = _choice(node, "event", EVENTS, f"a history entry of {what}")
     _site_url(node["url"], node, "url", f"a history entry of {what}")
-    return HistoryEntry(node["date"], node["text"], node["label"], node["url"], event)
+    return HistoryEntry(node["date"], node["text"], node["label"], node["url"], event, seq)
+
+
+def _without_seq(node: dict) -> dict:
+    """Return a history entry's node without its optional 'seq', keeping its lines."""
+    rest = type(node)((k, v) for k, v in node.items() if k != "seq")
+    if isinstance(node, _Node):
+        rest.line, rest.key_lines, rest.duplicate_key = node.line, node.key_lines, node.duplicate_key
+    return rest
 

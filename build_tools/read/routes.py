@@ -19,6 +19,8 @@ RESERVED_ROUTES = frozenset({
     "pagefind",     # a Pagefind index, when one is built
     "404",          # the page a host shows for an address the site does not have
     "sitemap",      # sitemap.xml and sitemap.xml.gz, written by MkDocs
+    "versions",     # every version of each document, and the compare view
+    "full-text",    # each document whole on one page
 })
 
 TOPIC_COMMITMENTS_PREFIX = "topic-"

@@ -15,6 +15,7 @@ from build_tools.read.source_names import check_sidecar_names
 SIDECAR_KEYS = frozenset({
     "title", "slug", "source_url", "place", "date", "meeting_dates", "kind",
     "order", "heading_splits", "section_topics", "anchor_prefix", "short_title",
+    "about", "summary_of",
 })
 
 DOCUMENT_KINDS = ("communiqué", "declaration", "statement", "chair's summary", "action plan",
@@ -99,6 +100,8 @@ def parse_sidecar(data: object, node: yaml.Node | None, path: Path) -> Sidecar:
         key_lines=tuple(lines.items()),
         anchor_prefix=text_value("anchor_prefix"),
         short_title=text_value("short_title"),
+        about=text_value("about"),
+        summary_of=text_value("summary_of"),
     )
     check_sidecar_names(sidecar)
     return sidecar

@@ -30,7 +30,8 @@ def check_sidecar_names(sidecar: Sidecar) -> None:
     """Raise SourceError at the line of a sidecar's slug, anchor prefix or source URL
     that breaks the rules above."""
     lines = dict(sidecar.key_lines)
-    for key, value in (("slug", sidecar.slug), ("anchor_prefix", sidecar.anchor_prefix)):
+    for key, value in (("slug", sidecar.slug), ("anchor_prefix", sidecar.anchor_prefix),
+                       ("summary_of", sidecar.summary_of)):
         if value is None:
             continue
         if not is_slug(value):

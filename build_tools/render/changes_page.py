@@ -6,7 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass
 from build_tools.model.cache import BuildCache
+from build_tools.model.document import label_wording
 from build_tools.model.site import CHANGES_URL, Page, SiteData
+from build_tools.model.versions import document_versions, human_date, versions_url
 from build_tools.render.env import Md, Templates, cached_page, page_meta
 from build_tools.render.markdown import md_text
 
@@ -44,6 +46,7 @@ class ChangeView:
     event: str
     id: str
     label: str
+    """The label as lists show it (label_wording, short): "¶ 4", or "¶ [3]" for a position."""
     where: str
     url: str
     """Where the id resolves now."""
@@ -58,6 +61,11 @@ class DateView:
     """(document title, url, paragraphs) of documents first published that day."""
     changes: tuple[tuple[str, tuple[ChangeView, ...]], ...]
     """(event title, changes) in a fixed event order."""
+
+    @property
+    def name(self) -> str:
+        """The date as readers see it: '22 November 2026'."""
+        return human_date(self.date)
 
 
 def _where(site: SiteData, document: str, section: str) -> str:
@@ -82,6 +90,10 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
     events: dict[str, dict[str, list[ChangeView]]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     places = _places(site)
+    # Whether a label is printed: known for a paragraph on the site; for one gone, taken as
+    # printed when it is a number in a text that prints numbers.
+    printed = {p.id: p.paragraph.numbered for p in site.paragraphs}
+    numbered_docs = {p.document for p in site.paragraphs if p.paragraph.numbered}
     for record in site.registry.paragraphs:
         previous_text = None
         for entry in record.history:
@@ -97,7 +109,9 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
             elif entry.event in ("split", "merged") and record.successors:
                 detail = Md(md_text("into " + ", ".join(record.successors), start=False, end=False))
             day.setdefault(entry.event, []).append(ChangeView(
-                entry.event, record.id, entry.label, places[(record.document, record.section)],
+                entry.event, record.id, label_wording(entry.label, printed.get(record.id, entry.label[:1].isdigit()
+                                                                     and record.document in numbered_docs), short=True),
+                places[(record.document, record.section)],
                 record.url, detail))
             previous_text = entry.text
     # A document counts as published on the date its first paragraphs appeared;
@@ -124,4 +138,13 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
 def changes_page(site: SiteData, templates: Templates, cache: BuildCache | None = None) -> Page:
     """Return the changes page."""
     meta = page_meta("Changes", "changes")
-    return cached_page(cache, templates, CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site))
+    return cached_page(cache, templates, CHANGES_URL, meta, "changes.md.j2", dates=change_dates(site),
+                       documents=versions_by_document(site))
+
+
+def versions_by_document(site: SiteData) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """Return (title, versions list URL, ((version name, URL), …) newest first) per document."""
+    versions = document_versions(site.registry)
+    return tuple((doc.title, versions_url(doc.slug),
+                  tuple((v.name, versions_url(doc.slug, v)) for v in reversed(versions.get(doc.slug, ()))))
+                 for doc in site.documents if versions.get(doc.slug))

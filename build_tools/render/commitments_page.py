@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from build_tools.model.cache import BuildCache, cached
+from build_tools.model.document import label_wording
 from build_tools.model.site import COMMITMENTS_URL, DocumentFacts, Page, SiteData
 from build_tools.read.routes import TOPIC_COMMITMENTS_PREFIX
 from build_tools.render.env import Md, Templates, cached_page, page_meta
@@ -52,7 +53,8 @@ def document_commitments(doc: DocumentFacts) -> DocumentCommitments:
         page = p.url.partition("#")[0]
         for c in p.notes.commitments:
             view = CommitmentView(f"{page}#{c.anchor}",
-                                  f"{p.section_title or 'Text'} ¶ {p.label}, sentence {c.sentence}",
+                                  " ".join(filter(None, (p.section_title, label_wording(p.label, p.numbered, short=True))))
+                                  + f", sentence {c.sentence}",
                                   c.verb, c.text)
             rows.append(view)
             named = view._replace(where=f"{doc.title}: {view.where}")

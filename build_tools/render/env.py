@@ -101,7 +101,8 @@ def page_meta(title: str, kind: str, **facts: object) -> dict:
     as it is. Every other value is text, which our theme escapes where it prints it.
     """
     meta = {"title": str(escape(title)), "kind": kind, "document": "", "document_title": "",
-            "document_date": "", "document_place": "", "section": "", "part": "",
+            "document_date": "", "document_date_iso": "", "document_place": "",
+            "document_version": "", "document_version_id": "", "cite_printed": "", "cite_position": "", "section": "", "part": "",
             "previous": None, "next": None}
     meta.update(facts)
     return meta

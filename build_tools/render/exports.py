@@ -13,7 +13,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from build_tools.model.cache import BuildCache, cached
-from build_tools.model.document import plain_text
+from build_tools.model.document import label_wording, plain_text
 from build_tools.model.ids import AnchorRecord, Registry
 from build_tools.model.site import DataFile, DocumentFacts, ParagraphFacts, SiteData, term_url
 from build_tools.read.registry import history_data
@@ -47,6 +47,8 @@ def paragraph_object(p: ParagraphFacts) -> dict:
         "document_title": p.document_title,
         "section": p.section_title,
         "label": p.label,
+        "label_printed": p.numbered,
+        "citation_label": label_wording(p.label, p.numbered),
         "text": plain_text(p.text, p.items),
         "terms": list(notes.terms),
         "topics": list(notes.topics),

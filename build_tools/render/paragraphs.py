@@ -28,6 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from build_tools.model.document import label_wording
+from build_tools.model.versions import Version, entry_document, versions_url
 from build_tools.model.notes import Commitment, ParagraphNotes
 from build_tools.model.site import LinkContext, ParagraphFacts, term_url
 from build_tools.render.markdown import attr_text, attr_value, md_link, md_text
@@ -70,8 +72,11 @@ class ParagraphView:
     footnote_refs: tuple[str, ...]
     """The Markdown of each footnote reference (see ``render.footnotes``)."""
     amended: str = ""
-    history: tuple[tuple[str, str, str], ...] = ()
-    """(date, event, text), newest first."""
+    """ISO date of the last amendment (data: the paragraph's data-amended)."""
+    amended_name: str = ""
+    """The version of the last amendment as readers see it ('1 March 2026')."""
+    history: tuple[tuple[str, str, str, str], ...] = ()
+    """(version name, link to the text at that version, event, text), newest first."""
     topics: tuple[LinkView, ...] = ()
     related: tuple[LinkView, ...] = ()
 
@@ -109,11 +114,14 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
     page are not repeated."""
     notes = facts.notes
     spans = term_spans(context, notes, page_url)
-    amended = ""
+    amended = amended_name = ""
     history: tuple = ()
     if any(h.event == "amended" for h in facts.history):
-        amended = next(h.date for h in reversed(facts.history) if h.event == "amended")
-        history = tuple((h.date, h.event, h.text) for h in reversed(facts.history))
+        last = next(h for h in reversed(facts.history) if h.event == "amended")
+        amended, amended_name = last.date, Version(last.date, last.seq).name
+        history = tuple((Version(h.date, h.seq).name,
+                         md_url(page_url, versions_url(entry_document(h), Version(h.date, h.seq))),
+                         h.event, h.text) for h in reversed(facts.history))
     topic = context.topic
     topics = tuple(LinkView(md_url(page_url, topic[t].url), topic[t].title)
                    for t in notes.topics if t in topic and t not in facts.section_topics)
@@ -127,6 +135,7 @@ def paragraph_view(context: LinkContext, facts: ParagraphFacts, page_url: str,
         items=tuple(ItemView(marker, text, spans.get(i, ())) for i, (marker, text) in enumerate(facts.items)),
         footnote_refs=footnote_refs,
         amended=amended,
+        amended_name=amended_name,
         history=history,
         topics=topics,
         related=related_links(facts, page_url),
@@ -187,9 +196,12 @@ def anchored_text(text: str, spans: tuple[SpanKey, ...], anchors: tuple[AnchorKe
 
 def _label_link(view: ParagraphView) -> str:
     pid = attr_value(view.id)
-    printed = " .src" if view.numbered else ""
-    return md_link(f"¶ {view.label}", f"#{pid}",
-                   f'.para-label{printed} aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
+    wording = label_wording(view.label, view.numbered)
+    if view.numbered:
+        return md_link(f"¶ {view.label}", f"#{pid}",
+                       f'.para-label .src aria-label="{attr_text(f"Paragraph {view.label}: permalink")}"')
+    return md_link(label_wording(view.label, False, short=True), f"#{pid}",
+                   f'.para-label .position aria-label="{attr_text(f"{wording}: permalink")}"')
 
 
 def _lead(view: ParagraphView) -> str:
@@ -224,9 +236,9 @@ def _blocks(items: tuple[ItemView, ...]) -> list[str]:
 
 
 def _history(view: ParagraphView) -> str:
-    entries = "\n\n".join(f"{md_text(f'{date}: {event}')}\n{{ .history-date }}\n\n{md_text(text)}\n"
-                          "{ .history-text }" for date, event, text in view.history)
-    return (f'<details markdown class="para-history">\n<summary>amended {attr_value(view.amended)}</summary>'
+    entries = "\n\n".join(f"{md_link(name, url)}{md_text(f': {event}', start=False)}\n{{ .history-date }}\n\n"
+                          f"{md_text(text)}\n{{ .history-text }}" for name, url, event, text in view.history)
+    return (f'<details markdown class="para-history">\n<summary>amended {attr_text(view.amended_name)}</summary>'
             f"\n\n{entries}\n\n</details>")
 
 
@@ -260,3 +272,16 @@ def paragraph_block(facts: ParagraphFacts, page_url: str, context: LinkContext,
                     footnote_refs: tuple[str, ...] = ()) -> str:
     """Return the Markdown of one paragraph, from its facts, on the page at ``page_url``."""
     return paragraph_markdown(paragraph_view(context, facts, page_url, footnote_refs))
+
+
+POSITIONS_NOTE = ("The original prints no number for some of these paragraphs: ¶ [4] in brackets is "
+                  "a paragraph's position, counted by this site, and citations say "
+                  "“para. 4 (unnumbered in the original)”.")
+"""Said once on a page showing a position label (see ``label_wording``)."""
+
+
+def positions_note(paragraphs: tuple[ParagraphFacts, ...]) -> str:
+    """Return the Markdown of the note on position labels when a paragraph has one, else ''."""
+    if all(p.numbered for p in paragraphs):
+        return ""
+    return f"{md_text(POSITIONS_NOTE)}\n{{ .positions-note }}"

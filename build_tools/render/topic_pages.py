@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from build_tools.model.cache import BuildCache, cached
+from build_tools.model.document import label_wording
 from build_tools.model.site import TOPICS_URL, DocumentFacts, Page, SiteData, TopicInfo
 from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
 from build_tools.render.list_pages import split_list
@@ -29,7 +30,7 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
 def topic_items(rows: tuple[tuple[str, str, str], ...], page_url: str) -> Md:
     """Return a topic page's list of paragraphs ((URL, label, text) each) on the page at
     ``page_url``: a link named by the label, then an excerpt."""
-    return Md("\n".join(f"- {md_link(f'¶ {label}', md_url(page_url, url))} {md_text(excerpt(text))}"
+    return Md("\n".join(f"- {md_link(label, md_url(page_url, url))} {md_text(excerpt(text))}"
                          for url, label, text in rows))
 
 
@@ -78,7 +79,7 @@ def document_share(doc: DocumentFacts, topic_ids: tuple[str, ...]
         for p in by_section.get(section_id, ()):
             if not p.notes.topics:
                 continue
-            item = (p.url, p.label, p.text)
+            item = (p.url, label_wording(p.label, p.numbered, short=True), p.text)
             for topic_id in p.notes.topics:
                 if topic_id in known:
                     items.setdefault(topic_id, []).append(item)

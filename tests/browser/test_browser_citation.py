@@ -30,6 +30,8 @@ def test_copy_citation_by_keyboard_puts_a_formatted_citation_on_the_clipboard(pa
     para = cited(site)
     page.goto(site.url(para["url"].split("#")[0]))
     date = page.locator(".g7-page").get_attribute("data-doc-date")
+    version = page.locator(".g7-page").get_attribute("data-version")
+    assert version
     button = page.get_by_role("button", name=f"Copy citation of paragraph {para['label']}", exact=True)
     button.focus()
     page.keyboard.press("Enter")
@@ -38,7 +40,7 @@ def test_copy_citation_by_keyboard_puts_a_formatted_citation_on_the_clipboard(pa
     words = " ".join(para["text"].split()[:6])
     fragment = quote(words, safe="!'()*~").replace("-", "%2D")
     assert clipboard(page) == (
-        f"{para['document_title']}, {date}, {para['section']}, ¶ {para['label']}. {url}\n"
+        f"{para['document_title']}, {date}, {para['section']}, ¶ {para['label']}, site version of {version}. {url}\n"
         f"Text fragment link: {url.split('#')[0]}#:~:text={fragment}")
 
 
@@ -52,9 +54,9 @@ def test_copy_link_works_by_touch(phone, site):
     assert phone.evaluate("navigator.clipboard.readText()") == site.url(para["url"])
 
 
-def test_every_paragraph_has_a_permalink_and_both_copy_buttons(page, site):
+def test_every_paragraph_has_a_permalink_and_every_copy_button(page, site):
     page.goto(site.url(site.section_pages[0]))
     counts = page.evaluate("""() => [...document.querySelectorAll('.para')].map(p => [
         p.querySelectorAll('a.para-label[href="#' + p.id + '"]').length,
-        p.querySelectorAll('button.para-tool[aria-label]').length])""")
-    assert counts and all(c == [1, 2] for c in counts), counts
+        p.querySelectorAll('button.para-tool[aria-label], summary.para-tool[aria-label]').length])""")
+    assert counts and all(c == [1, 3] for c in counts), counts  # link, citation, "More" (further formats)

@@ -40,7 +40,7 @@ def test_a_position_label_is_marked_as_such_in_a_result_title(page, site):
     results, _ = type_query(page, "enduring unity")
     titles = {r.id: r.title for r in results}
     document = site.paragraph("g7-apulia-2024-preamble-1")["document_title"]  # 'Leaders’\u00a0Communiqué'
-    assert titles["g7-apulia-2024-preamble-1"] == f"Preamble ¶ 1 (unnumbered) · {document} 2024"
+    assert titles["g7-apulia-2024-preamble-1"] == f"Preamble para. 1 (unnumbered in the original) · {document} 2024"
 
 
 def test_the_box_is_a_combobox_whose_listbox_and_count_a_screen_reader_is_told(page, site):

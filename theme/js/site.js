@@ -15,7 +15,15 @@
   };
   // Site-root-relative path -> URL usable from this page.
   const siteUrl = (path) => fileSafe(base + "/" + path);
-  const pageUrl = () => location.href.split(/[?#]/)[0];  // a citation carries no query
+  // The page's permanent address: its canonical link when the site knows its URL, else the
+  // address it was opened at without query, fragment or "index.html" (links, citations and
+  // printed URLs carry nothing a reader's visit added, such as ?utm_source=…).
+  const pageUrl = () => {
+    const canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical && !isFile) return canonical.href;
+    const here = location.href.split(/[?#]/)[0];
+    return isFile ? here : here.replace(/index\.html$/, "");
+  };
   const pathOf = (href) => new URL(href, location.href).pathname.replace(/index\.html$/, "");
 
   function el(tag, attrs, text) {
@@ -114,9 +122,18 @@
     return encodeURIComponent(words).replace(/[-&,]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }
 
-  function citation(para, url) {
+  // The label as citations word it: the page gives the wording of a printed number and of a
+  // position (build_tools' label_wording), the label link's class says which this is.
+  function labelWording(para) {
     const page = para.closest(".g7-page") || body;
-    const parts = [page.dataset.docTitle, page.dataset.docDate, page.dataset.sectionTitle, "¶ " + para.dataset.label];
+    const position = para.querySelector(".para-label.position");
+    const wording = (position ? page.dataset.citePosition : page.dataset.citePrinted) || "¶ {label}";
+    return wording.replace("{label}", para.dataset.label);
+  }
+
+  function citation(para, url) {
+    const d = (para.closest(".g7-page") || body).dataset;
+    const parts = [d.docTitle, d.docDate, d.sectionTitle, labelWording(para), d.version && "site version of " + d.version];
     return parts.filter(Boolean).join(", ") + ". " + url +
       "\nText fragment link: " + pageUrl() + "#:~:text=" + fragmentText(para);
   }
@@ -131,6 +148,8 @@
     return b;
   }
 
+  let citeLoading = false;
+
   function addTools(para) {
     const label = para.dataset.label;
     const url = () => pageUrl() + "#" + para.id;
@@ -140,6 +159,16 @@
       toolButton("copy-link", "Copy link to paragraph " + label, "Copy link", "Link copied", url),
       toolButton("copy-cite", "Copy citation of paragraph " + label, "Copy citation", "Citation copied",
         () => citation(para, url())));
+    // BibTeX, CSL-JSON and the paragraph's text: js/cite.js fills this menu when it is first opened.
+    const more = el("details", { class: "para-more" });
+    more.append(el("summary", { class: "para-tool", "aria-label": "More ways to cite paragraph " + label }, "More"),
+      el("div", { class: "para-more-menu" }));
+    more.addEventListener("toggle", () => {
+      if (!more.open || citeLoading) return;
+      citeLoading = true;
+      loadScript(siteUrl("js/cite.js"), () => window.G7.citeMenus && window.G7.citeMenus());
+    });
+    tools.append(more);
     para.appendChild(tools);
   }
 
@@ -323,12 +352,14 @@
     }
   }
 
-  window.G7 = { siteUrl, el, $$, sourceText };
+  window.G7 = { siteUrl, pageUrl, copyText, toolButton, labelWording, sourceText, el, $$ };
   initNav();
   trackHeaderHeight();
   showCurrentInNav();
   rewriteForFile();
   $$(".para[id][data-label]").forEach(addTools);
+  // A document's overview prints where its whole text is (print.css shows data-print-url).
+  $$("a.full-text-link").forEach((a) => { a.dataset.printUrl = a.href.replace(/index\.html$/, ""); });
   initTerms();
   initSearch();
   loadExtras();
