@@ -10,10 +10,10 @@
   const input = document.getElementById("search-input");
   const isFile = location.protocol === "file:";
 
-  // Pagefind's ranking (see the README, "Search"). Titles are stated but weigh nothing: a paragraph
-  // is found by its own words, never by the title of its section or document.
+  // Pagefind's ranking (see the README, "Search"). Titles and URLs are stated but weigh nothing: a
+  // paragraph is found by its own words, never by the title of its section or document.
   const RANKING = { termSimilarity: 3, pageLength: 0, termFrequency: 1, termSaturation: 1.4,
-    diacriticSimilarity: 0, metaWeights: { section: 0, title: 0 } };
+    diacriticSimilarity: 0, metaWeights: { section: 0, title: 0, url: 0 } };
   const FILTERS = [["document", "Document"], ["kind", "Kind"], ["year", "Year"], ["topic", "Topic"]];
   const BOX_SECTIONS = 5;   // sections and glossary entries read for the box
   const BOX_SHOWN = 8;      // paragraphs it shows
@@ -102,7 +102,8 @@
       from: a.location + a.text.split(/\s+/).length, to: i + 1 < anchors.length ? anchors[i + 1].location : words.length,
       title: (data.meta.section ? data.meta.section + " " : "") + a.text + (documentName ? " · " + documentName : ""),
       url: data.url.split("#")[0] + "#" + a.id,
-    })) : [{ from: 0, to: words.length, title: data.meta.title || documentName || "", url: data.url }];
+    })) : [{ from: 0, to: words.length, title: data.meta.title || documentName || "",
+      url: data.meta.url || data.url }];  // a glossary entry states its URL (glossary/#id) as its meta
     const found = [];
     for (const region of regions) {
       const here = located.filter((l) => l.location >= region.from && l.location < region.to);
