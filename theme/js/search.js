@@ -260,10 +260,20 @@
       history.replaceState(history.state, "", url);
     };
 
+    // The filters fold into one "Filters" disclosure, so that the results show on the first screen;
+    // it is open while a filter is chosen, and stays as the reader left it. A value that would give
+    // no result is left out, unless chosen.
     function showFilters(counts) {
+      const wasOpen = panel.querySelector("details")?.open;
+      const chosenCount = FILTERS.reduce((n, [name]) => n + chosen[name].length, 0);
       panel.textContent = "";
+      const fold = el("details", { class: "search-filter-fold" });
+      fold.open = wasOpen ?? chosenCount > 0;
+      fold.appendChild(el("summary", {}, "Filters" + (chosenCount ? " (" + chosenCount + " chosen)" : "")));
+      const sets = el("div", { class: "search-filter-sets" });
+      fold.appendChild(sets);
       for (const [name, legend] of FILTERS) {
-        const values = Object.keys(counts[name] || {}).sort();
+        const values = Object.keys(counts[name] || {}).filter((v) => counts[name][v] > 0 || chosen[name].includes(v)).sort();
         if (!values.length) continue;
         const set = el("fieldset", { class: "search-filter" });
         set.appendChild(el("legend", {}, legend));
@@ -279,9 +289,10 @@
           label.append(box, " " + value + " ", el("span", { class: "count" }, "(" + counts[name][value] + ")"));
           set.appendChild(label);
         }
-        panel.appendChild(set);
+        sets.appendChild(set);
       }
-      panel.hidden = !panel.childElementCount;
+      if (sets.childElementCount) panel.appendChild(fold);
+      panel.hidden = !sets.childElementCount;
     }
 
     async function showMore() {
