@@ -34,7 +34,8 @@ INDEX_CHUNK_SIZE = 4000
 """How much of the word index one file holds (Pagefind's own measure: word positions; its
 default is 20,000). A search fetches the files holding its words; at 200 documents the
 default makes each a 20 to 50 KB download and the first search 160 KB, this one 5 to 12 KB
-and the first search about 130 KB (tests/browser/test_browser_search_budget.py). Pagefind
+and the first search 120 to 150 KB (tests/browser/test_browser_search_budget.py: the more
+pauses in the typing, the more chunks the searches on the way fetch). Pagefind
 1.5 reads it from the environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE only; the
 version is pinned, and the budget test fails should a version drop it."""
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
