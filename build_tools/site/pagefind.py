@@ -97,7 +97,9 @@ def run_pagefind(pages_folder: Path, bundle: Path) -> float:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         lines = [line.strip() for line in output.decode("utf-8", "replace").splitlines() if line.strip()]
-        reason = next((line for line in lines if line.startswith("Error")), f"exit status {process.returncode}")
+        # Pagefind's own error line; else (no Pagefind to run) the last line of the traceback
+        reason = next((line for line in lines if line.startswith("Error")),
+                      lines[-1] if lines else f"exit status {process.returncode}")
         raise BuildError(BUNDLE, 0, f"Pagefind failed: {reason}")
     return usage.ru_maxrss / 1024
 
