@@ -103,7 +103,9 @@
       title: (data.meta.section ? data.meta.section + " " : "") + a.text + (documentName ? " · " + documentName : ""),
       url: data.url.split("#")[0] + "#" + a.id,
     })) : [{ from: 0, to: words.length, title: data.meta.title || documentName || "",
-      url: data.meta.url || data.url }];  // a glossary entry states its URL (glossary/#id) as its meta
+      // A glossary entry states its URL as its meta ("/glossary/#id", from the site's root, which
+      // Pagefind does not rebase as it does data.url): placed under the site's own root here.
+      url: data.meta.url ? siteUrl(data.meta.url.replace(/^\//, "")) : data.url }];
     const found = [];
     for (const region of regions) {
       const here = located.filter((l) => l.location >= region.from && l.location < region.to);
