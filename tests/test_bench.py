@@ -146,6 +146,17 @@ def test_the_target_leaves_out_the_search_indexing_step_the_build_log_reports():
     assert target.value == 7.0 / 6.0 and target.met
 
 
+def test_the_search_indexers_own_memory_is_read_from_the_build_log_and_shown():
+    logs = [f"search index: 90 pages in 0.50 s, indexer peak memory {mib} MiB\nbuilt 9 pages\n"
+            for mib in (70, 90, 80)]
+    timed = median_of([(9.0, 300.0)] * 3, logs)
+    assert timed.indexer_mib == 80.0
+    assert median_of([(9.0, 300.0)], ["built 9 pages\n"]).indexer_mib == 0.0
+    [row] = [line for line in table([SizeFigures(50, 10, timed, Timed(6.0, 50.0, (6.0,)), None, None)])
+             if line.startswith("search indexer's own peak memory (MiB)")]
+    assert row.split()[-1] == "80"
+
+
 def test_table_shows_a_missing_figure_as_a_dash():
     lines = table([_figures(2, 3.0, 1.0, None, 100.0)])
     assert any(line.startswith("edit to page under make serve (s)") and line.endswith("-")

@@ -1,5 +1,5 @@
-"""The search index: what it is made of (render/search_pages.py), how Pagefind writes it
-(site/pagefind.py), and what a built site's index holds."""
+"""The search index: what it is made of (render/search_pages.py), how Pagefind's command line
+indexes it (site/pagefind.py), and what a built site's index holds."""
 
 from __future__ import annotations
 
@@ -108,39 +108,57 @@ def test_markup_in_the_source_is_escaped_in_the_index_pages(tmp_path):
 
 # ---------------------------------------------------------------- Pagefind
 
-def test_the_service_protocol_reads_back_what_it_writes():
-    message = pagefind.encode(7, {"type": "NewIndex", "text": "Communiqué ¶"})
+@pytest.mark.parametrize("url, file", [("doc/section/", "doc/section/index.html"),
+                                       ("glossary/#unodc", "glossary/unodc/index.html"), ("", "index.html")])
+def test_an_index_page_is_written_at_its_url_or_for_a_fragment_at_a_folder_named_by_it(url, file):
+    assert pagefind.index_file(url) == file
 
-    class Stream:
-        def __init__(self, data: bytes) -> None:
-            self.data = [data[:5], data[5:] + message]
 
-        def read1(self, _size: int) -> bytes:
-            return self.data.pop(0) if self.data else b""
+@pytest.mark.parametrize("url", ["../x/", "doc/../../x/", "doc//x/", "doc/x", "/abs/", "glossary/#../x"])
+def test_an_index_page_url_outside_the_site_is_refused_before_anything_is_written(url):
+    with pytest.raises(ValueError):
+        pagefind.index_file(url)
 
-    assert [m["message_id"] for m in pagefind.decode_all(Stream(message))] == [7, 7]
-    assert next(pagefind.decode_all(Stream(message)))["payload"]["text"] == "Communiqué ¶"
+
+PARAGRAPH_PAGE = ('<html lang="en"><body><p data-pagefind-meta="section">S</p><main data-pagefind-body>'
+                  '<h2 id="p-1" data-pagefind-weight="0">¶ 1</h2><p>Smugglers and captagon.</p></main></body></html>')
 
 
 def test_pagefind_writes_a_bundle_holding_every_page_and_none_of_its_own_uis(tmp_path):
-    html = ('<html lang="en"><body><p data-pagefind-meta="section">S</p><main data-pagefind-body>'
-            '<h2 id="p-1" data-pagefind-weight="0">¶ 1</h2><p>Smugglers and captagon.</p></main></body></html>')
-    report = pagefind.write_search_index((SearchPage("doc/s/", html), SearchPage("doc/t/", html)), tmp_path)
-    assert report.pages == 2 and report.peak_mib > 0
-    assert sorted(f["url"] for f in search_fragments(tmp_path)) == ["/doc/s/", "/doc/t/"]
+    entry = ('<html lang="en"><body><p data-pagefind-meta="url">/glossary/#unodc</p>'
+             '<main data-pagefind-body><p>UNODC</p></main></body></html>')
+    pages = (SearchPage("doc/s/", PARAGRAPH_PAGE), SearchPage("doc/t/", PARAGRAPH_PAGE),
+             SearchPage("glossary/#unodc", entry))
+    report = pagefind.write_search_index(pages, tmp_path)
+    assert report.pages == 3 and report.peak_mib > 0
+    fragments = search_fragments(tmp_path)
+    assert sorted(f["url"] for f in fragments) == ["/doc/s/", "/doc/t/", "/glossary/unodc/"]
+    assert [f["meta"]["url"] for f in fragments if "url" in f["meta"]] == ["/glossary/#unodc"]
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert not [n for n in pagefind.UNUSED_FILES if (tmp_path / "pagefind" / n).exists()]
-    assert report.summary().startswith("search index: 2 pages in ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind"], "the index pages are left behind"
+    assert report.summary().startswith("search index: 3 pages in ")
 
 
-def test_a_page_pagefind_refuses_stops_the_build_with_one_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(pagefind, "page_request",
-                        lambda index_id, page: {"type": "AddFile", "index_id": index_id + 99, "url": "/x/",
-                                                "file_contents": page.html, "file_path": None})
-    with pytest.raises(BuildError) as error:
-        pagefind.write_search_index((SearchPage("x/", "<html><body>x</body></html>"),), tmp_path)
-    assert str(error.value).startswith("pagefind: Pagefind: ")
-    assert not (tmp_path / "pagefind").exists()
+def test_the_index_chunk_size_reaches_pagefind(tmp_path, monkeypatch):
+    # Many distinct words: Pagefind splits its word index into more files the smaller a chunk is.
+    words = " ".join(f"word{n:05d}" for n in range(3000))
+    pages = (SearchPage("doc/s/", f'<html lang="en"><body><main data-pagefind-body><p>{words}</p></main></body></html>'),)
+    chunks = {}
+    for size in (100_000, 500):
+        monkeypatch.setattr(pagefind, "INDEX_CHUNK_SIZE", size)
+        (tmp_path / str(size)).mkdir()
+        pagefind.write_search_index(pages, tmp_path / str(size))
+        chunks[size] = len(list((tmp_path / str(size) / "pagefind" / "index").iterdir()))
+    assert chunks[500] > chunks[100_000]
+
+
+def test_pagefind_failing_stops_the_build_with_one_line_and_leaves_no_index_pages(tmp_path):
+    with pytest.raises(BuildError) as error:  # Pagefind refuses to write an index of no page
+        pagefind.write_search_index((), tmp_path)
+    assert str(error.value).startswith("pagefind: Pagefind failed: Error: Pagefind was not able to build an index")
+    assert "\n" not in str(error.value)
+    assert not list(tmp_path.iterdir())
 
 
 def test_the_preview_indexes_the_newest_request_in_the_background(tmp_path):
@@ -163,7 +181,7 @@ def test_the_built_index_holds_every_paragraph_and_glossary_entry_and_nothing_el
     paragraphs = json.loads((built_site.site / "api" / "paragraphs.json").read_text(encoding="utf-8"))
     glossary = json.loads((built_site.site / "api" / "glossary.json").read_text(encoding="utf-8"))
     anchors = {f"{f['url'].lstrip('/')}#{a['id']}" for f in fragments for a in f["anchors"]}
-    entries = {f["url"].lstrip("/") for f in fragments if "#" in f["url"]}
+    entries = {f["meta"]["url"].lstrip("/") for f in fragments if "url" in f["meta"]}
     assert anchors == {p["url"] for p in paragraphs}
     assert entries == {e["url"] for e in glossary}
     text = " ".join(f["content"] for f in fragments)

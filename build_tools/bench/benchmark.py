@@ -7,7 +7,9 @@ them:
 
 1. ``make site``: ``python -m build_tools build`` from a clean checkout's state
    (no generated pages, no site; the registry an earlier build wrote), with the
-   peak resident memory of that process, and each of its steps as its build log
+   peak resident memory of that process (``wait4``: the largest of it and the
+   processes it ran, the Pagefind binary among them), the Pagefind binary's own
+   peak as the build log reports it, and each of its steps as its build log
    reports them (``steps (s): …``), so that search indexing is shown apart and
    the target compares ``make site`` without it;
 2. the floor: ``mkdocs build --strict`` with an empty theme (``{{ page.content }}``),
@@ -27,6 +29,7 @@ MISS next to the figures; nothing is asserted.
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import socket
@@ -63,6 +66,8 @@ class Timed:
     """Every run's seconds, in order."""
     steps: tuple[tuple[str, float], ...] = ()
     """(step, median seconds) of each step its build log reports, in order."""
+    indexer_mib: float = 0.0
+    """The median of the search indexer's own peak memory, as its build log reports it (0: none)."""
 
     def step(self, name: str) -> float:
         """Return the median seconds of one step (0 when the build has no such step)."""
@@ -117,12 +122,19 @@ def median_of(runs: list[tuple[float, float]], logs: list[str] | None = None) ->
     """Return the medians of (seconds, peak MiB) runs, and of the steps their build logs
     (``logs``, one per run) report."""
     per_step: dict[str, list[float]] = {}
+    indexer: list[float] = []
     for log in logs or ():
         for name, seconds in build_steps(log):
             per_step.setdefault(name, []).append(seconds)
+        indexer += [float(m) for m in INDEXER_PEAK.findall(log)]
     return Timed(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
                  tuple(r[0] for r in runs),
-                 tuple((name, statistics.median(found)) for name, found in per_step.items()))
+                 tuple((name, statistics.median(found)) for name, found in per_step.items()),
+                 statistics.median(indexer) if indexer else 0.0)
+
+
+INDEXER_PEAK = re.compile(r"^search index: .*, indexer peak memory (\d+) MiB$", re.MULTILINE)
+"""The build log's line on search indexing (``site.pagefind.IndexReport.summary``)."""
 
 
 def build_steps(log: str) -> list[tuple[str, float]]:
@@ -331,6 +343,7 @@ def table(figures: list[SizeFigures]) -> list[str]:
         ("  of which search indexing (s)", [f"{f.site.step('search'):.2f}" for f in figures]),
         ("make site without search indexing (s)", [f"{f.site.without_search:.2f}" for f in figures]),
         ("  peak memory (MiB)", [f"{f.site.peak_mib:.0f}" for f in figures]),
+        ("search indexer's own peak memory (MiB)", [f"{f.site.indexer_mib:.0f}" for f in figures]),
         ("floor: MkDocs, empty theme (s)", [seconds(f.floor) for f in figures]),
         ("Material on the same pages (s)", [seconds(f.material) for f in figures]),
         ("edit to page under make serve (s)", [seconds(f.serve_edit) for f in figures]),

@@ -14,7 +14,9 @@ and the first search would transfer about 170 KB; per section it weighs a fifth 
 What each index page states besides its text (outside the indexed body):
 
 - meta ``section``: the section's title (absent when it has none); ``title``: a
-  glossary entry's title (``UNODC · United Nations Office on Drugs and Crime``);
+  glossary entry's title (``UNODC · United Nations Office on Drugs and Crime``); ``url``:
+  a glossary entry's URL (``/glossary/#unodc``: Pagefind's way to give a result a URL
+  other than its page's, since no page is served at a fragment);
 - filters ``document`` (the document's name with its year), ``kind`` (what the
   document is, or ``glossary entry``), ``year`` (of its official date) and
   ``topic`` (every topic one of the section's paragraphs is on).
@@ -99,7 +101,8 @@ def document_pages(facts: DocumentFacts, document: str, kind: str | None, year: 
 def entry_page(entry: GlossaryEntry) -> SearchPage:
     """Return the index page of a glossary entry: its names, weighted, then its definition."""
     title = f"{entry.acronym} · {entry.name}" if entry.acronym else entry.name
-    head = [_stated("meta", "title", title), _stated("filter", "kind", GLOSSARY_KIND)]
+    head = [_stated("meta", "title", title), _stated("meta", "url", "/" + term_url(entry.id)),
+            _stated("filter", "kind", GLOSSARY_KIND)]
     names = {"acronym": entry.acronym or "", "name": entry.name, "aliases": "; ".join(entry.aliases)}
     body = [f'<p data-pagefind-weight="{weight:g}">{escape(names[part])}</p>\n'
             for part, weight in NAME_WEIGHTS if names[part]]

@@ -2,32 +2,28 @@
 the built site (``pagefind/``), after MkDocs has built the pages.
 
 The index pages come from the pipeline (``render.search_pages``: one per section,
-holding its paragraphs, and one per glossary entry), never from the built HTML. The binary is the one the ``pagefind-bin``
-wheel installs (pinned in pyproject.toml), found by ``pagefind_bin.get_executable``;
-nothing is downloaded at run time.
-
-We talk to that binary's service mode (``pagefind --service``: requests and responses
-are base64-encoded JSON messages, each ending with a comma, on its standard input and
-output) ourselves rather than through the ``pagefind`` package's ``PagefindIndex``:
-that wrapper waits 0.1 s before reading each response, so it adds ten pages a
-second (a minute for 600 pages, four minutes at 200 documents); written all at
-once, the same pages are indexed in a fraction of a second.
+holding its paragraphs, and one per glossary entry), never from the built HTML. They are
+written, each at its URL, into a folder of their own under the folder the bundle goes to,
+Pagefind's command line (``python -m pagefind --site <that folder> --output-path
+<site>/pagefind``, the binary the ``pagefind[bin]`` package installs, pinned in
+pyproject.toml; nothing is downloaded at run time) indexes them, and the folder is
+removed. A glossary entry's URL has a fragment (``glossary/#unodc``), which no file
+has: its page is written at ``glossary/unodc/`` and states its URL as Pagefind's ``url``
+meta, which the search UI follows (``theme/js/search.js``).
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
 
 from build_tools.errors import BuildError
 from build_tools.model.site import SearchPage
@@ -38,7 +34,8 @@ INDEX_CHUNK_SIZE = 4000
 """How much of the word index one file holds (Pagefind's own measure: word positions; its
 default is 20,000). A search fetches the files holding its words; at 200 documents the
 default makes each a 20 to 50 KB download and the first search 160 KB, this one 5 to 12 KB
-and the first search about 130 KB (tests/browser/test_browser_search_budget.py). Pagefind
+and the first search 120 to 150 KB (tests/browser/test_browser_search_budget.py: the more
+pauses in the typing, the more chunks the searches on the way fetch). Pagefind
 1.5 reads it from the environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE only; the
 version is pinned, and the budget test fails should a version drop it."""
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -63,117 +60,64 @@ class IndexReport:
                 f"indexer peak memory {self.peak_mib:.0f} MiB")
 
 
-def pagefind_binary() -> Path:
-    """Return the Pagefind binary of the installed ``pagefind-bin`` wheel."""
-    try:
-        from pagefind_bin import get_executable
-        return Path(get_executable())
-    except (ImportError, FileNotFoundError) as err:
-        raise BuildError(BUNDLE, 0, f"the Pagefind binary is missing ({err}): "
-                                    "install the project's dependencies (make site does)") from None
+def index_file(url: str) -> str:
+    """Return where the index page of ``url`` is written for Pagefind, relative to the folder
+    it reads: the page of the URL ('doc/s/' → 'doc/s/index.html'), or, for a URL with a
+    fragment, a page named by the fragment ('glossary/#unodc' → 'glossary/unodc/index.html')."""
+    page, _, fragment = url.partition("#")
+    path = f"{page}{fragment}/" if fragment else page
+    parts = path.split("/")[:-1]
+    if path and (not path.endswith("/") or any(p in ("", ".", "..") for p in parts)):
+        raise ValueError(f"search index URL {url!r} is not a folder inside the site")
+    return f"{path}index.html"
 
 
-def page_request(index_id: int, page: SearchPage) -> dict:
-    """Return the service's request that adds ``page`` to the index ``index_id``."""
-    return {"type": "AddFile", "index_id": index_id, "url": "/" + page.url, "file_contents": page.html,
-            "file_path": None}
+def write_index_pages(pages: tuple[SearchPage, ...], folder: Path) -> None:
+    """Write every index page into ``folder`` at its ``index_file``."""
+    for page in pages:
+        path = folder / index_file(page.url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.html, encoding="utf-8")
 
 
-def encode(message_id: int, payload: dict) -> bytes:
-    """Return one request as the service reads it: base64 of its JSON, then a comma."""
-    message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)
-    return base64.b64encode(message.encode("utf-8")) + b","
+def run_pagefind(pages_folder: Path, bundle: Path) -> float:
+    """Run Pagefind's command line over ``pages_folder``, writing its bundle to ``bundle``;
+    return its peak resident memory in MiB. Raises BuildError when it fails.
 
-
-def decode_all(stream: IO[bytes]) -> Iterator[dict]:
-    """Yield each response the service writes on ``stream``, in order, until it closes."""
-    pending = b""
-    while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
-        pending += chunk
-        *complete, pending = pending.split(b",")
-        for message in complete:
-            yield json.loads(base64.b64decode(message))
-
-
-class _Service:
-    """A running ``pagefind --service`` and the responses it has written."""
-
-    def __init__(self, binary: Path) -> None:
-        environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
-        self.process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment)
-        self.responses = decode_all(self.process.stdout)  # type: ignore[arg-type]
-        self.sent = 0
-
-    def send(self, payloads: list[dict]) -> list[dict]:
-        """Send ``payloads`` and return the service's answers to them, in the same order;
-        raise BuildError on the first error answered.
-
-        The requests are written from a thread of their own while the answers are read
-        here, so that neither side waits on a full pipe."""
-        first = self.sent + 1
-        self.sent += len(payloads)
-        stdin = self.process.stdin
-        assert stdin is not None
-
-        def write() -> None:
-            try:
-                for offset, payload in enumerate(payloads):
-                    stdin.write(encode(first + offset, payload))
-                stdin.flush()
-            except BrokenPipeError:
-                pass  # the service stopped: reading its answers says so
-
-        writer = threading.Thread(target=write, daemon=True)
-        writer.start()
-        answers: dict[int, dict] = {}
-        for response in self.responses:
-            answers[response.get("message_id") or 0] = response["payload"]
-            if response["payload"].get("type") == "Error":
-                raise BuildError(BUNDLE, 0, f"Pagefind: {response['payload'].get('message')}")
-            if len(answers) == len(payloads):
-                break
-        writer.join()
-        if len(answers) < len(payloads):
-            raise BuildError(BUNDLE, 0, "Pagefind stopped before indexing every page")
-        return [answers[first + offset] for offset in range(len(payloads))]
-
-    def close(self, failed: bool) -> float:
-        """Stop the service (at once when ``failed``); return its peak resident memory in MiB.
-
-        The service stops when its input closes; waiting for it with ``wait4`` gives the
-        kernel's account of its memory."""
-        if failed:
-            self.process.kill()
-        if self.process.stdin:
-            try:
-                self.process.stdin.close()
-            except BrokenPipeError:
-                pass
-        _, status, usage = os.wait4(self.process.pid, 0)
-        self.process.returncode = os.waitstatus_to_exitcode(status)
-        return usage.ru_maxrss / 1024
+    ``python -m pagefind`` replaces itself with the binary, so ``wait4`` gives the kernel's
+    account of the binary's memory. It runs in ``pages_folder``, where no ``pagefind.yml``
+    of the user's working directory can change what it does."""
+    environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages_folder.resolve()),
+               "--output-path", str(bundle.resolve()), "--quiet"]
+    process = subprocess.Popen(command, cwd=pages_folder, env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        lines = [line.strip() for line in output.decode("utf-8", "replace").splitlines() if line.strip()]
+        # Pagefind's own error line; else (no Pagefind to run) the last line of the traceback
+        reason = next((line for line in lines if line.startswith("Error")),
+                      lines[-1] if lines else f"exit status {process.returncode}")
+        raise BuildError(BUNDLE, 0, f"Pagefind failed: {reason}")
+    return usage.ru_maxrss / 1024
 
 
 def write_search_index(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexReport:
     """Index ``pages`` with Pagefind and write its bundle to ``site_dir/pagefind/``
-    (replacing one there); return what it took. Raises BuildError when Pagefind fails."""
+    (replacing one there); return what it took. The index pages live in a temporary
+    folder under ``site_dir`` while Pagefind reads them. Raises BuildError when Pagefind fails."""
     start = time.perf_counter()
     bundle = site_dir / BUNDLE
-    service = _Service(pagefind_binary())
-    failed = True
+    pages_folder = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site_dir))
     try:
-        (created,) = service.send([{"type": "NewIndex", "config": None}])
-        index_id = created["index_id"]
-        # Every page is answered before the index is written: the service works on
-        # requests concurrently, and the bundle must hold them all.
-        service.send([page_request(index_id, p) for p in pages])
+        write_index_pages(pages, pages_folder)
         if bundle.exists():
             shutil.rmtree(bundle)
-        service.send([{"type": "WriteFiles", "index_id": index_id, "output_path": str(bundle.resolve())}])
-        failed = False
+        peak = run_pagefind(pages_folder, bundle)
     finally:
-        peak = service.close(failed)
+        shutil.rmtree(pages_folder, ignore_errors=True)
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     return IndexReport(len(pages), time.perf_counter() - start, peak)

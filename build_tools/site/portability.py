@@ -122,7 +122,11 @@ def build_source_with_properdocs(source: Path, work: Path, paragraphs: list[dict
     site = work / "site-properdocs"
     config.update(docs_dir=str(docs), site_dir=str(site), watch=[])
     config["theme"]["custom_dir"] = str(PROJECT / config["theme"]["custom_dir"])
-    config["extra"]["source_dir"] = str(source.resolve())
+    # A copy of the source in the work folder: the plugin writes its pages beside the source
+    # folder of a config outside the project (build.pages_folder), which must not be the project.
+    own_source = work / "properdocs-source"
+    shutil.copytree(source, own_source, dirs_exist_ok=True)
+    config["extra"]["source_dir"] = str(own_source.resolve())
     path = work / "properdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     ok, seconds, tail = run_build([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", str(path)],

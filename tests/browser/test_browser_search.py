@@ -114,3 +114,14 @@ def test_opened_from_disk_the_search_box_says_search_needs_the_site_served(page,
     assert "make serve" in status.inner_text() and "static web server" in status.inner_text()
     page.goto((site.root / "search" / "index.html").as_uri() + "?q=AI")
     page.locator(".search-status").filter(has_text="make serve").wait_for()
+
+
+def test_the_search_page_folds_its_filters_so_results_show_first_and_leaves_out_values_giving_none(page, site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site.url("search/?q=migrant+smuggling"))
+    page.locator(".search-result").first.wait_for()
+    assert page.locator(".search-filter-fold").evaluate("d => !d.open")
+    assert page.locator(".search-result").first.bounding_box()["y"] < 900, "the first result is below the first screen"
+    page.locator(".search-filter-fold summary").click()
+    counts = page.locator(".search-filter-value .count").all_inner_texts()
+    assert counts and "(0)" not in counts

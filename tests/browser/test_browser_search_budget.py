@@ -38,7 +38,8 @@ def test_the_first_search_at_200_documents_transfers_under_150_kb(browser, site_
     root, url = site_of_200
     page = next(p.relative_to(root).parent.as_posix() + "/" for p in sorted(root.glob("*/*/index.html")))
     search = first_search(browser, root, url, page, query)
-    print(f"\nfirst search for '{query}' at 200 documents: {search.total / 1024:.1f} KB in {len(search.sent)} files")
+    print(f"\nfirst search for '{query}' at 200 documents: {search.total / 1024:.1f} KB in {len(search.sent)} files, "
+          f"{search.milliseconds:.0f} ms from the last key to the results")
     assert search.results > 0
     assert any(path.endswith("js/search.js") for path in search.sent), "the UI's own files are counted"
     assert search.total < BUDGET, sorted(search.sent.items(), key=lambda kv: -kv[1])

@@ -10,10 +10,10 @@
   const input = document.getElementById("search-input");
   const isFile = location.protocol === "file:";
 
-  // Pagefind's ranking (see the README, "Search"). Titles are stated but weigh nothing: a paragraph
-  // is found by its own words, never by the title of its section or document.
+  // Pagefind's ranking (see the README, "Search"). Titles and URLs are stated but weigh nothing: a
+  // paragraph is found by its own words, never by the title of its section or document.
   const RANKING = { termSimilarity: 3, pageLength: 0, termFrequency: 1, termSaturation: 1.4,
-    diacriticSimilarity: 0, metaWeights: { section: 0, title: 0 } };
+    diacriticSimilarity: 0, metaWeights: { section: 0, title: 0, url: 0 } };
   const FILTERS = [["document", "Document"], ["kind", "Kind"], ["year", "Year"], ["topic", "Topic"]];
   const BOX_SECTIONS = 5;   // sections and glossary entries read for the box
   const BOX_SHOWN = 8;      // paragraphs it shows
@@ -102,7 +102,10 @@
       from: a.location + a.text.split(/\s+/).length, to: i + 1 < anchors.length ? anchors[i + 1].location : words.length,
       title: (data.meta.section ? data.meta.section + " " : "") + a.text + (documentName ? " · " + documentName : ""),
       url: data.url.split("#")[0] + "#" + a.id,
-    })) : [{ from: 0, to: words.length, title: data.meta.title || documentName || "", url: data.url }];
+    })) : [{ from: 0, to: words.length, title: data.meta.title || documentName || "",
+      // A glossary entry states its URL as its meta ("/glossary/#id", from the site's root, which
+      // Pagefind does not rebase as it does data.url): placed under the site's own root here.
+      url: data.meta.url ? siteUrl(data.meta.url.replace(/^\//, "")) : data.url }];
     const found = [];
     for (const region of regions) {
       const here = located.filter((l) => l.location >= region.from && l.location < region.to);
@@ -259,10 +262,20 @@
       history.replaceState(history.state, "", url);
     };
 
+    // The filters fold into one "Filters" disclosure, so that the results show on the first screen;
+    // it is open while a filter is chosen, and stays as the reader left it. A value that would give
+    // no result is left out, unless chosen.
     function showFilters(counts) {
+      const wasOpen = panel.querySelector("details")?.open;
+      const chosenCount = FILTERS.reduce((n, [name]) => n + chosen[name].length, 0);
       panel.textContent = "";
+      const fold = el("details", { class: "search-filter-fold" });
+      fold.open = wasOpen ?? chosenCount > 0;
+      fold.appendChild(el("summary", {}, "Filters" + (chosenCount ? " (" + chosenCount + " chosen)" : "")));
+      const sets = el("div", { class: "search-filter-sets" });
+      fold.appendChild(sets);
       for (const [name, legend] of FILTERS) {
-        const values = Object.keys(counts[name] || {}).sort();
+        const values = Object.keys(counts[name] || {}).filter((v) => counts[name][v] > 0 || chosen[name].includes(v)).sort();
         if (!values.length) continue;
         const set = el("fieldset", { class: "search-filter" });
         set.appendChild(el("legend", {}, legend));
@@ -278,9 +291,10 @@
           label.append(box, " " + value + " ", el("span", { class: "count" }, "(" + counts[name][value] + ")"));
           set.appendChild(label);
         }
-        panel.appendChild(set);
+        sets.appendChild(set);
       }
-      panel.hidden = !panel.childElementCount;
+      if (sets.childElementCount) panel.appendChild(fold);
+      panel.hidden = !sets.childElementCount;
     }
 
     async function showMore() {
