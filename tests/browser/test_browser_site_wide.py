@@ -10,7 +10,10 @@ from browser_support import AXE, DESKTOP, PHONE, SCREENSHOTS, open_context
 
 pytestmark = pytest.mark.browser
 
-PAGE_BUDGET = 60 * 1024
+# 60 KB until issue 22 (header reference links, popovers kept on screen, citation formats,
+# versions, position-label wording) added 4 KB of theme to every page; what only some pages
+# need (citation formats, compare, versions, glossary, on-page contents) is loaded there only.
+PAGE_BUDGET = 64 * 1024
 
 
 def review_pages(site) -> dict[str, str | None]:
@@ -60,19 +63,21 @@ def page_weight(site, url: str) -> int:
 OVER_BUDGET_BY_CONTENT = {"g7-leaders-2024-apulia-communique/energy-climate-and-environment/"}
 
 
-def test_every_section_page_with_its_css_and_js_weighs_under_60kb(site):
+def test_every_section_page_with_its_css_and_js_weighs_under_64kb(site):
     heavy = {url: page_weight(site, url) for url in site.section_pages
              if page_weight(site, url) >= PAGE_BUDGET}
-    assert set(heavy) <= OVER_BUDGET_BY_CONTENT, f"section pages over 60 KB: {heavy}"
+    assert set(heavy) <= OVER_BUDGET_BY_CONTENT, f"section pages over 64 KB: {heavy}"
 
 
 # 25 KB until issue 22 put the reference pages in the header (with a phone layout of their own),
-# kept popovers on screen and in the Tab order, and gave phone targets 24 px. What only some pages
-# need is loaded there only: the glossary's CSS and filter, a wide screen's on-page contents.
-THEME_BUDGET = 28 * 1024
+# kept popovers on screen and in the Tab order, gave phone targets 24 px, and gave every
+# paragraph its citation menu (the formats themselves load on first use, js/cite.js). What only
+# some pages need is loaded there only: the glossary's CSS and filter, a wide screen's
+# on-page contents, the version and compare pages' CSS and JS.
+THEME_BUDGET = 30 * 1024
 
 
-def test_the_theme_adds_at_most_28kb_to_a_page(site):
+def test_the_theme_adds_at_most_30kb_to_a_page(site):
     theme = page_weight(site, site.section_pages[0]) - (site.root / site.section_pages[0] / "index.html").stat().st_size
     assert theme <= THEME_BUDGET, f"site.css, print.css and site.js weigh {theme} bytes"
 
