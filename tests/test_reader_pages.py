@@ -47,3 +47,25 @@ def test_every_paragraph_naming_the_g7_is_on_its_page_or_under_an_entry_whose_na
     unexplained = [p["id"] for p in naming if p["id"] not in listed and not holders & set(p["terms"])]
     assert unexplained == []
     assert {"roma-lyon-group", "apulia-communique"} <= holders
+
+
+def test_an_entrys_mention_list_words_labels_as_every_list_does_and_names_an_untitled_section_by_its_document(built_site):
+    """A position is '¶ [n]' in lists (label_wording, short), never '¶ n'; a document's only,
+    untitled section is not called 'Text'."""
+    import json
+
+    paragraphs = json.loads((built_site.site / "api" / "paragraphs.json").read_text(encoding="utf-8"))
+    mentioning = [p for p in paragraphs if not p["label_printed"] and p["terms"]]
+    assert mentioning
+    pages = built_pages(built_site.site)
+    for p in mentioning[:40]:
+        for term in p["terms"]:
+            page = pages.get(f"glossary/{term}/index.html")
+            if page is None:
+                continue
+            links = [a for a in page.select("main li a") if a["href"].endswith("#" + p["id"])]
+            assert links, (term, p["id"])
+            assert all(a.get_text() == f"¶ [{p['label']}]" for a in links), (term, p["id"])
+    for path, page in pages.items():
+        if path.startswith("glossary/"):
+            assert not [li for li in page.select("main li") if "— Text:" in li.get_text()], path

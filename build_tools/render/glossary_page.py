@@ -15,6 +15,7 @@ import unicodedata
 
 from build_tools.annotate.terms import names_inside
 from build_tools.model.cache import BuildCache, cached
+from build_tools.model.document import label_wording
 from build_tools.model.site import GLOSSARY_URL, DocumentFacts, Page, SiteData
 from build_tools.model.source import GlossaryEntry
 from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
@@ -46,7 +47,7 @@ class MentionGroup(NamedTuple):
     document_title: str
     section_title: str
     paragraphs: tuple[tuple[str, str], ...]
-    """(URL, label) of each mentioning paragraph."""
+    """(URL, label as lists word it: '¶ 4', '¶ [3]') of each mentioning paragraph."""
 
 
 class ShownGroup(NamedTuple):
@@ -55,13 +56,13 @@ class ShownGroup(NamedTuple):
     document_title: str
     section_title: str
     links: Md
-    """The links to the paragraphs ('¶ 4'), comma-separated, relative to the page."""
+    """The links to the paragraphs ('¶ 4', '¶ [3]'), comma-separated, relative to the page."""
 
 
 def shown_groups(groups: tuple[MentionGroup, ...], page_url: str) -> tuple[ShownGroup, ...]:
     """Return mention groups with their links written for the page at ``page_url``."""
     return tuple(ShownGroup(g.document_title, g.section_title,
-                            Md(", ".join(md_link(f"¶ {label}", md_url(page_url, url))
+                            Md(", ".join(md_link(label, md_url(page_url, url))
                                          for url, label in g.paragraphs)))
                  for g in groups)
 
@@ -122,8 +123,8 @@ def document_mentions(doc: DocumentFacts) -> tuple[tuple[str, Runs], ...]:
     for p in doc.paragraphs:
         if not p.notes.terms:
             continue
-        title = p.section_title or "Text"
-        link = (p.url, p.label)
+        title = p.section_title  # '' for a document's only, untitled section: the document names it
+        link = (p.url, label_wording(p.label, p.numbered, short=True))
         for entry_id in p.notes.terms:
             found = groups.setdefault(entry_id, [])
             if found and found[-1][1] == title:
