@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, label_wording
-from build_tools.model.ids import AnchorRecord
+from build_tools.model.ids import AnchorRecord, Registry
 from build_tools.model.site import DataFile, DocumentFacts, Page, SiteData, section_heading
 from build_tools.model.versions import (Version, VersionParagraph, document_versions, entry_document,
                                         entry_version, text_at, versions_url, VERSIONS_URL)
@@ -64,10 +64,20 @@ class DocumentHistory(NamedTuple):
     """(id, label printed) of the current paragraphs."""
 
 
-def document_history(site: SiteData, doc: Document, versions: tuple[Version, ...]) -> DocumentHistory:
-    """Return the history of ``doc`` read off the site's registry."""
-    records = tuple(r for r in site.registry.paragraphs
-                    if any(entry_document(h) == doc.slug for h in r.history))
+def records_with_history_in(registry: Registry) -> dict[str, tuple[AnchorRecord, ...]]:
+    """Return, per document slug, every paragraph record with a history entry in it, in
+    registry order (one pass: a scan per document would grow with documents × records)."""
+    found: dict[str, list[AnchorRecord]] = {}
+    for record in registry.paragraphs:
+        for slug in dict.fromkeys(entry_document(h) for h in record.history):
+            found.setdefault(slug, []).append(record)
+    return {slug: tuple(records) for slug, records in found.items()}
+
+
+def document_history(site: SiteData, doc: Document, versions: tuple[Version, ...],
+                     records: tuple[AnchorRecord, ...]) -> DocumentHistory:
+    """Return the history of ``doc`` read off the site's registry; ``records`` are the
+    paragraph records with a history entry in it."""
     titles = {s.url: section_heading(doc.sections[s.index]) for s in site.sections_of[doc.slug] if s.id}
     for record in site.registry.sections:
         if record.id.partition("/")[0] == doc.slug:
@@ -200,11 +210,12 @@ def version_pages(site: SiteData, templates: Templates, cache: BuildCache | None
     """Return every document's version pages and whole-document page, and the history data
     of each document with more than one version."""
     all_versions = document_versions(site.registry)
+    records = records_with_history_in(site.registry)
     pages: list[Page] = []
     data: list[DataFile] = []
     for doc in site.documents:
         versions = all_versions.get(doc.slug, ())
-        history = document_history(site, doc, versions)
+        history = document_history(site, doc, versions, records.get(doc.slug, ()))
         pages += cached(cache, ("history pages", doc.slug), history_pages, templates, history)
         if len(versions) > 1:
             data.append(cached(cache, ("history data", doc.slug), history_data, history))
