@@ -114,7 +114,8 @@ def commitments_pages(site: SiteData, templates: Templates, per_page: int | None
         items = by_document[doc.slug]
         pages.append(cached_page(cache, templates, url, page_meta(f"Commitments: {doc.title}", "commitments"),
                                "commitment_list.md.j2", heading=doc.title, count=len(items),
-                               rows=commitment_rows(items, url), part=None))
+                               rows=cached(cache, ("commitment rows", url), commitment_rows, items, url),
+                               part=None))
     for topic in site.topics:
         documents = by_topic[topic.id]
         if not documents:
@@ -126,5 +127,7 @@ def commitments_pages(site: SiteData, templates: Templates, per_page: int | None
                                    page_meta(part.titled(f"Commitments: {topic.title}"), "commitments"),
                                    "commitment_list.md.j2", heading=topic.title,
                                    count=topic_counts[topic.id] if part.number == 1 else None,
-                                   rows=commitment_rows(part.rows, part.url), part=part._replace(rows=())))
+                                   rows=cached(cache, ("commitment rows", part.url), commitment_rows,
+                                               part.rows, part.url),
+                                   part=part._replace(rows=())))
     return tuple(pages)

@@ -12,7 +12,7 @@ from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import label_wording
 from build_tools.model.site import TOPICS_URL, DocumentFacts, Page, SiteData, TopicInfo
 from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
-from build_tools.render.list_pages import split_list
+from build_tools.render.list_pages import ListPage, split_list
 from build_tools.render.markdown import md_link, md_text
 from build_tools.render.urls import md_url
 
@@ -110,15 +110,18 @@ def _documents_on(rows: tuple[tuple[TopicDocument, TopicSection], ...], url: str
 
 
 def one_topic_pages(templates: Templates, topic: TopicInfo, documents: tuple[TopicDocument, ...],
-                    per_page: int) -> tuple[Page, ...]:
-    """Return the pages of one topic."""
+                    per_page: int, cache: BuildCache | None = None) -> tuple[Page, ...]:
+    """Return the pages of one topic, each kept in ``cache`` by its URL (an edit to one
+    document renders again only the page listing it, and a first page whose count changed)."""
     groups = [[(document, section) for section in document.sections] for document in documents]
-    pages = []
-    for part in split_list(topic.url, groups, per_page, size=_listed):
-        pages.append(make_page(templates, part.url, page_meta(part.titled(topic.title), "topic"),
-                               "topic.md.j2", topic=topic,
-                               documents=_documents_on(part.rows, part.url), part=part._replace(rows=())))
-    return tuple(pages)
+    return tuple(cached(cache, ("topic page", part.url), topic_page, templates, topic, part)
+                 for part in split_list(topic.url, groups, per_page, size=_listed))
+
+
+def topic_page(templates: Templates, topic: TopicInfo, part: ListPage) -> Page:
+    """Return one page of a topic's list."""
+    return make_page(templates, part.url, page_meta(part.titled(topic.title), "topic"), "topic.md.j2",
+                     topic=topic, documents=_documents_on(part.rows, part.url), part=part._replace(rows=()))
 
 
 def topic_pages(site: SiteData, templates: Templates, per_page: int | None = None,
@@ -129,8 +132,7 @@ def topic_pages(site: SiteData, templates: Templates, per_page: int | None = Non
     pages = []
     by_topic, counts = topics_documents(site, cache)
     for topic in site.topics:
-        pages += cached(cache, ("topic pages", topic.id), one_topic_pages, templates, topic,
-                        by_topic[topic.id], per_page)
+        pages += one_topic_pages(templates, topic, by_topic[topic.id], per_page, cache)
     meta = page_meta("Topics", "topics")
     index = cached_page(cache, templates, TOPICS_URL, meta, "topics.md.j2", topics=site.topics, counts=counts)
     return (index, *pages) if site.topics else ()
