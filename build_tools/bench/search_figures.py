@@ -17,7 +17,6 @@ import functools
 import gzip
 import http.server
 import shutil
-import statistics
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -122,8 +121,3 @@ def measure(site: Path, page_path: str, queries: tuple[str, ...] = QUERIES) -> l
             return [first_search(browser, site, base, page_path, q) for q in queries]
         finally:
             browser.close()
-
-
-def median_ms(searches: list[FirstSearch]) -> float:
-    """Return the median milliseconds from the last key to the results."""
-    return statistics.median(s.milliseconds for s in searches)

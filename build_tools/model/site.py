@@ -153,18 +153,6 @@ class SiteData:
         """Paragraph id → 'doc/section/#id'."""
         return {p.id: f"{self.section_url[(p.document, p.section)]}#{p.id}" for p in self.paragraphs}
 
-    def paragraph_url(self, paragraph_id: str) -> str:
-        """Return 'doc/section/#id' for a published paragraph."""
-        return self.paragraph_urls[paragraph_id]
-
-    @cached_property
-    def _parsed_sections(self) -> dict[tuple[str, str], object]:
-        return {(s.document, s.id): self.document[s.document].sections[s.index] for s in self.sections}
-
-    def section_of(self, p: PlacedParagraph):
-        """Return the parsed Section a placed paragraph sits in."""
-        return self._parsed_sections[(p.document, p.section)]
-
     @cached_property
     def _records(self) -> dict:
         return {r.id: r for r in self.registry.paragraphs}

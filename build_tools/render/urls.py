@@ -18,20 +18,6 @@ def _relative_path(base: str, path: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
-def relative_url(from_page: str, to: str) -> str:
-    """Return the link from the page at ``from_page`` to ``to`` (both site-root-relative).
-
-    Both are directory URLs ('a/b/') or '' for the home page; ``to`` may carry
-    a '#fragment' or name a file ('api/paragraphs.json').
-    """
-    path, _, fragment = to.partition("#")
-    rel = _relative_path(from_page, path)
-    if path.endswith("/") or path == "":
-        rel = "./" if rel == "." else rel + "/"
-    link = rel if path != from_page else ""
-    return f"{link}#{fragment}" if fragment else (link or "./")
-
-
 def md_url(from_page: str, to: str) -> str:
     """Return the Markdown link from the page at ``from_page`` to ``to`` (both
     site-root-relative URLs): the path of the target's ``.md`` source (or data file)

@@ -125,7 +125,7 @@ def write_search_index(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexRe
 
 class BackgroundIndexer:
     """Indexes a preview's pages in a thread of its own, so that ``mkdocs serve`` shows an edit
-    without waiting for the search index (2.7 s at 200 documents): the preview's search answers
+    without waiting for the search index (3.5 to 4 s at 200 documents): the preview's search answers
     from the index before the edit until the new one is swapped in.
 
     Only the newest request is indexed: one made while another is being indexed replaces
