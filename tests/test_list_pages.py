@@ -142,6 +142,30 @@ def test_a_topic_list_longer_than_a_page_is_split_and_loses_no_sentence(site):
     assert split_topics > 0
 
 
+def test_only_a_topic_list_on_one_page_shows_its_total_so_an_edit_rewrites_one_page_of_a_split_list(site):
+    # On a split list the total would sit on page 1, which an edit on any page would then
+    # change too; the commitments index shows every topic's total.
+    split = commitments_pages(site, TEMPLATES, per_page=7)
+    whole = {p.url: p for p in commitments_pages(site, TEMPLATES, per_page=10**6)}
+    pages = {p.url: p for p in split}
+    seen = {"split": 0, "whole": 0}
+    for topic in site.topics:
+        url = topic_url(topic.id)
+        if url not in pages:
+            continue
+        total = len(_hrefs(whole[url]))
+        parts = [p for u, p in pages.items() if u == url or (u.startswith(url) and u[len(url):-1].isdigit())]
+        shown = [p for p in parts if _body(p).select(".count")]
+        if len(parts) > 1:
+            seen["split"] += 1
+            assert shown == [], f"{url}: a page of a split list shows a total"
+        else:
+            seen["whole"] += 1
+            assert _body(parts[0]).select_one(".count").get_text() == f"({total})"
+        assert f"({total})" in _body(whole[url]).select_one("h1").get_text()
+    assert seen["split"] and seen["whole"]
+
+
 @pytest.mark.parametrize("split", [
     lambda site: commitments_pages(site, TEMPLATES, per_page=7),
     lambda site: topic_pages(site, TEMPLATES, per_page=7),

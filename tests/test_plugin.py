@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import yaml
 
+from build_tools.site.build import pages_folder
 from build_tools.site.plugin import G7Plugin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,3 +39,10 @@ def test_built_pages_keep_their_titles_after_mkdocs_let_their_markdown_go(built_
     assert title.startswith("Ukraine · G7 Interior and Security Ministers")
     assert title.endswith("· G7 texts")
     assert '<span aria-current="page">Ukraine</span>' in html, "the breadcrumb lost the section's title"
+
+
+def test_make_site_hands_mkdocs_its_pages_in_memory_and_writes_none_out(built_site):
+    # Only a preview writes its pages out (for `mkdocs serve --dirty`); a build from scratch
+    # has MkDocs read them from memory, and every page is built.
+    assert not pages_folder(built_site.source, ROOT).exists()
+    assert (built_site.site / COMMUNIQUE / "ukraine" / "index.html").is_file()

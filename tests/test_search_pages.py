@@ -174,6 +174,30 @@ def test_the_preview_indexes_the_newest_request_in_the_background(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the scratch folder is left behind"
 
 
+def test_the_preview_indexes_at_the_lowest_priority_and_make_site_at_its_own(tmp_path, monkeypatch):
+    # A preview's indexing must not slow the rebuild of the next edit; make site waits for it.
+    set_priority = []
+    real = pagefind.os.setpriority
+
+    def spy(which, who, priority):
+        set_priority.append((which, who, priority))
+        real(which, who, priority)
+
+    monkeypatch.setattr(pagefind.os, "setpriority", spy)
+    pages = (SearchPage("doc/s/", PARAGRAPH_PAGE),)
+    (tmp_path / "built").mkdir()
+    pagefind.write_search_index(pages, tmp_path / "built")
+    assert set_priority == []
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = pagefind.BackgroundIndexer()
+    indexer.request(pages, site)
+    assert indexer.wait(60) and isinstance(indexer.last, pagefind.IndexReport)
+    assert len(set_priority) == 1
+    which, who, priority = set_priority[0]
+    assert (which, priority) == (pagefind.os.PRIO_PROCESS, 19) and who != pagefind.os.getpid()
+
+
 # ---------------------------------------------------------------- the built site's index
 
 def test_the_built_index_holds_every_paragraph_and_glossary_entry_and_nothing_else(built_site):

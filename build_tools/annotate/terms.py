@@ -198,19 +198,22 @@ def names_inside(glossary: Glossary) -> dict[str, tuple[str, ...]]:
         found += [(tuple(t.key for t in tokenise(alias)), False) for alias in entry.aliases]
         return [(tokens, exact) for tokens, exact in found if tokens]
 
-    def holds(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
-        width = len(inner)
-        return len(outer) > width and any(outer[i:i + width] == inner for i in range(len(outer) - width + 1))
-
-    outer_forms = {e.id: [(tuple(t.key for t in tokenise(text)), tuple(t.cased for t in tokenise(text)))
-                          for text in (e.name, e.acronym or "", *e.aliases) if text]
-                   for e in glossary.entries}
+    # Every shorter run of words of every name of every entry, by the entries it is in:
+    # one look-up per name instead of a comparison of every pair of entries (0.6 s at 500).
+    runs_in: dict[tuple[bool, tuple[str, ...]], set[int]] = {}
+    for index, other in enumerate(glossary.entries):
+        for text in (other.name, other.acronym or "", *other.aliases):
+            tokens = tokenise(text)
+            for exact, words in ((False, tuple(t.key for t in tokens)), (True, tuple(t.cased for t in tokens))):
+                for start in range(len(words)):
+                    for end in range(start + 1, len(words) + 1):
+                        if end - start < len(words):
+                            runs_in.setdefault((exact, words[start:end]), set()).add(index)
     inside: dict[str, tuple[str, ...]] = {}
-    for entry in glossary.entries:
-        mine = forms(entry)
-        holders = tuple(other.id for other in glossary.entries if other.id != entry.id and any(
-            holds(cased if exact else keys, tokens)
-            for keys, cased in outer_forms[other.id] for tokens, exact in mine))
+    for index, entry in enumerate(glossary.entries):
+        holding = set().union(*(runs_in.get((exact, tokens), ()) for tokens, exact in forms(entry)))
+        holding.discard(index)
+        holders = tuple(glossary.entries[i].id for i in sorted(holding))
         if holders:
             inside[entry.id] = holders
     return inside

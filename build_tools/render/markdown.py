@@ -35,7 +35,10 @@ from urllib.parse import quote
 _EVERYWHERE = {c: "\\" + c for c in "\\`*_{}[]#|!"}
 _EVERYWHERE.update({"&": "&amp;", "<": "&lt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
                     "\x02": "&#2;", "\x03": "&#3;"})
-_TABLE = str.maketrans(_EVERYWHERE)
+# One pass of a regular expression: 2.4 times as fast as str.translate with this table,
+# whose replacements are longer than one character (md_text is called 600,000 times at
+# 200 documents, about 1 s of make site's generation with str.translate).
+_SPECIAL = re.compile("[" + re.escape("".join(_EVERYWHERE)) + "]")
 _BLOCK_START = {">": "\\>", "+": "\\+", "-": "\\-", "=": "&#61;", "~": "&#126;", ":": "&#58;"}
 _ORDERED = re.compile(r"(\d+)([.)])")
 
@@ -46,7 +49,7 @@ def md_text(text: str, start: bool = True, end: bool = True) -> str:
     there is escaped, white space before it written as references); ``end``: it may end
     one (white space after it written as references). A piece of a line between two
     links is neither."""
-    escaped = text.translate(_TABLE)
+    escaped = _SPECIAL.sub(_replacement, text)
     if not escaped:
         return escaped
     if start:
@@ -62,6 +65,10 @@ def md_text(text: str, start: bool = True, end: bool = True) -> str:
         body = escaped.rstrip()
         escaped = body + _references(escaped[len(body):])
     return escaped
+
+
+def _replacement(match: re.Match) -> str:
+    return _EVERYWHERE[match.group()]
 
 
 def _references(spaces: str) -> str:

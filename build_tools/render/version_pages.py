@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, label_wording
-from build_tools.model.ids import AnchorRecord, Registry
+from build_tools.model.ids import AnchorRecord, Registry, SectionRecord
 from build_tools.model.site import DataFile, DocumentFacts, Page, SiteData, section_heading
 from build_tools.model.versions import (Version, VersionParagraph, document_versions, entry_document,
                                         entry_version, text_at, versions_url, VERSIONS_URL)
@@ -74,15 +74,23 @@ def records_with_history_in(registry: Registry) -> dict[str, tuple[AnchorRecord,
     return {slug: tuple(records) for slug, records in found.items()}
 
 
+def section_records_by_document(registry: Registry) -> dict[str, tuple[SectionRecord, ...]]:
+    """Return, per document slug, its section records, in registry order (one pass)."""
+    found: dict[str, list[SectionRecord]] = {}
+    for record in registry.sections:
+        found.setdefault(record.id.partition("/")[0], []).append(record)
+    return {slug: tuple(records) for slug, records in found.items()}
+
+
 def document_history(site: SiteData, doc: Document, versions: tuple[Version, ...],
-                     records: tuple[AnchorRecord, ...]) -> DocumentHistory:
+                     records: tuple[AnchorRecord, ...],
+                     sections: tuple[SectionRecord, ...]) -> DocumentHistory:
     """Return the history of ``doc`` read off the site's registry; ``records`` are the
-    paragraph records with a history entry in it."""
+    paragraph records with a history entry in it, ``sections`` its section records."""
     titles = {s.url: section_heading(doc.sections[s.index]) for s in site.sections_of[doc.slug] if s.id}
-    for record in site.registry.sections:
-        if record.id.partition("/")[0] == doc.slug:
-            for url in (record.url, *record.previous_urls):
-                titles.setdefault(url, record.title)
+    for record in sections:
+        for url in (record.url, *record.previous_urls):
+            titles.setdefault(url, record.title)
     facts = site.document_facts[doc.slug]
     return DocumentHistory(doc.slug, doc.title, doc.date or "", versions, records, tuple(titles.items()),
                            tuple((p.id, p.numbered) for p in facts.paragraphs))
@@ -211,11 +219,12 @@ def version_pages(site: SiteData, templates: Templates, cache: BuildCache | None
     of each document with more than one version."""
     all_versions = document_versions(site.registry)
     records = records_with_history_in(site.registry)
+    sections = section_records_by_document(site.registry)
     pages: list[Page] = []
     data: list[DataFile] = []
     for doc in site.documents:
         versions = all_versions.get(doc.slug, ())
-        history = document_history(site, doc, versions, records.get(doc.slug, ()))
+        history = document_history(site, doc, versions, records.get(doc.slug, ()), sections.get(doc.slug, ()))
         pages += cached(cache, ("history pages", doc.slug), history_pages, templates, history)
         if len(versions) > 1:
             data.append(cached(cache, ("history data", doc.slug), history_data, history))

@@ -29,7 +29,7 @@ from build_tools.pipeline import Generated, generate, generation_findings, read_
 from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.site import build as site_build, publishing
 from build_tools.site.plugin import G7Plugin
-from build_tools.site.writer import WriteReport, is_inside, write_pages
+from build_tools.site.writer import is_inside, write_pages
 
 
 class StepTimes:
@@ -64,7 +64,7 @@ class _CountWarnings(logging.Handler):
 def build_site(generated: Generated, site_dir: Path, config_file: Path, source: Path
                ) -> tuple[list[str], G7Plugin | None]:
     """Run the strict MkDocs build of ``generated`` into ``site_dir``; return its warnings and
-    the plugin that built it (its reports: what it wrote, what indexing took), None when the
+    the plugin that built it (its report of what indexing took), None when the
     config has none."""
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
@@ -114,10 +114,10 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
         staging = publishing.new_staging(site_dir)
         try:
             with steps.step("mkdocs"):
-                report = _build(generated, staging, config_file, source, steps)
+                built = _build(generated, staging, config_file, source, steps)
             # Search indexing runs inside MkDocs' build: shown apart, not twice.
             steps.seconds["mkdocs"] -= steps.seconds.get("search", 0.0)
-            if report is None:
+            if not built:
                 return 1
             with steps.step("publish"):
                 for warning in publishing.publish_site(staging, site_dir, tree.registry,
@@ -128,7 +128,6 @@ def publish(source: Path, site_dir: Path, config_file: Path) -> int:
                 shutil.rmtree(staging, ignore_errors=True)  # else the next build removes it
     if changed is not None:
         print(f"updated {tree.registry}: commit it with the texts")
-    print(report.summary())
     print(steps.line())
     print(f"built {len(generated.pages)} pages into {site_dir}")
     return 0
@@ -147,20 +146,20 @@ def _generation_passes(generated: Generated) -> bool:
 
 
 def _build(generated: Generated, staging: Path, config_file: Path, source: Path,
-           steps: StepTimes) -> WriteReport | None:
+           steps: StepTimes) -> bool:
     """Run MkDocs' strict build (its link and anchor validation included) into ``staging``;
-    return what it wrote to the generated pages' folder, or print why and return None.
-    ``steps`` is told how long search indexing took within the build."""
+    return True when it built, else print why and return False. ``steps`` is told how long
+    search indexing took within the build."""
     warnings, plugin = build_site(generated, staging, config_file, source)
     if warnings:
         for message in warnings:
             print(f"error: {message}", file=sys.stderr)
         print("error: the build failed; site/ and the registry are unchanged", file=sys.stderr)
-        return None
-    assert plugin is not None and plugin.write_report is not None and plugin.index_report is not None
+        return False
+    assert plugin is not None and plugin.index_report is not None
     steps.seconds["search"] = plugin.index_report.seconds
     print(plugin.index_report.summary())
-    return plugin.write_report
+    return True
 
 
 def _report_missing_ids(site_dir: Path, registry: Registry, registry_path: Path) -> bool:

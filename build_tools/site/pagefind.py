@@ -45,6 +45,10 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
 (theme/js/search.js is ours) and its web worker (our UI runs Pagefind without it)."""
 
 
+LOWEST_PRIORITY = 19
+"""The niceness of a preview's background indexing (the lowest priority Linux gives)."""
+
+
 @dataclass(frozen=True)
 class IndexReport:
     """What indexing the site's search index pages took."""
@@ -80,9 +84,12 @@ def write_index_pages(pages: tuple[SearchPage, ...], folder: Path) -> None:
         path.write_text(page.html, encoding="utf-8")
 
 
-def run_pagefind(pages_folder: Path, bundle: Path) -> float:
+def run_pagefind(pages_folder: Path, bundle: Path, background: bool = False) -> float:
     """Run Pagefind's command line over ``pages_folder``, writing its bundle to ``bundle``;
     return its peak resident memory in MiB. Raises BuildError when it fails.
+
+    ``background``: it runs at the lowest CPU priority, so that it takes only what the
+    preview's next rebuild leaves (on two cores, an edit made while it ran waited for it).
 
     ``python -m pagefind`` replaces itself with the binary, so ``wait4`` gives the kernel's
     account of the binary's memory. It runs in ``pages_folder``, where no ``pagefind.yml``
@@ -92,6 +99,11 @@ def run_pagefind(pages_folder: Path, bundle: Path) -> float:
                "--output-path", str(bundle.resolve()), "--quiet"]
     process = subprocess.Popen(command, cwd=pages_folder, env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
+    if background:
+        try:
+            os.setpriority(os.PRIO_PROCESS, process.pid, LOWEST_PRIORITY)
+        except OSError:  # it has already ended
+            pass
     output = process.stdout.read() if process.stdout else b""
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -104,10 +116,12 @@ def run_pagefind(pages_folder: Path, bundle: Path) -> float:
     return usage.ru_maxrss / 1024
 
 
-def write_search_index(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexReport:
+def write_search_index(pages: tuple[SearchPage, ...], site_dir: Path,
+                       background: bool = False) -> IndexReport:
     """Index ``pages`` with Pagefind and write its bundle to ``site_dir/pagefind/``
     (replacing one there); return what it took. The index pages live in a temporary
-    folder under ``site_dir`` while Pagefind reads them. Raises BuildError when Pagefind fails."""
+    folder under ``site_dir`` while Pagefind reads them; ``background``: see ``run_pagefind``.
+    Raises BuildError when Pagefind fails."""
     start = time.perf_counter()
     bundle = site_dir / BUNDLE
     pages_folder = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site_dir))
@@ -115,7 +129,7 @@ def write_search_index(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexRe
         write_index_pages(pages, pages_folder)
         if bundle.exists():
             shutil.rmtree(bundle)
-        peak = run_pagefind(pages_folder, bundle)
+        peak = run_pagefind(pages_folder, bundle, background)
     finally:
         shutil.rmtree(pages_folder, ignore_errors=True)
     for name in UNUSED_FILES:
@@ -173,7 +187,7 @@ def _index_and_swap(pages: tuple[SearchPage, ...], site_dir: Path) -> IndexRepor
     return the report, or the error as text (a preview keeps running)."""
     scratch = Path(tempfile.mkdtemp(prefix=".g7-search-", dir=site_dir.parent))
     try:
-        report = write_search_index(pages, scratch)
+        report = write_search_index(pages, scratch, background=True)
         bundle, old = site_dir / BUNDLE, scratch / "previous"
         if bundle.exists():
             bundle.rename(old)

@@ -60,7 +60,8 @@ class G7Plugin(BasePlugin):
         """The error the pages of the last build show in their banner."""
         self.page_urls: frozenset[str] = frozenset()
         self.write_report: WriteReport | None = None
-        """What the last build wrote to the generated folder, for the command line's report."""
+        """What the preview's last build wrote to the generated folder (None: a build from
+        scratch, which hands MkDocs its pages in memory)."""
         self.index_report: IndexReport | None = None
         """What indexing the last build's search pages took, for the command line's report."""
         self.indexer: BackgroundIndexer | None = None
@@ -123,6 +124,21 @@ class G7Plugin(BasePlugin):
         if self.generation is None:  # serving, and nothing has built yet
             files.append(File.generated(config, "index.md", content=error_page(self.failure or "")))
             return files
+        if self.serving:
+            self.add_written_pages(files, config)
+        else:
+            # A build from scratch: MkDocs reads each page from memory, as it does the data
+            # files. Writing them out for MkDocs to read back cost about 1.3 s at
+            # 200 documents (the build less the floor: 3.4 s before, 2.0 s after).
+            for page in self.generation.pages:
+                files.append(File.generated(config, page.src_uri, content=page.content))
+        for data in self.generation.data_files:
+            files.append(File.generated(config, data.path, content=data.content))
+        return files
+
+    def add_written_pages(self, files: Files, config) -> None:
+        """Write the preview's pages to the generated folder, only those whose content changed
+        (so that ``mkdocs serve --dirty`` renders only them), and add them to ``files``."""
         folder = generated_dir(config)
         self.write_report = write_pages(self.generation.pages, folder, self.cache)
         if self.failure != self.shown_failure:
@@ -132,9 +148,6 @@ class G7Plugin(BasePlugin):
         log.info("generated %s", self.write_report.summary())
         for page in self.generation.pages:
             files.append(File(page.src_uri, str(folder), config["site_dir"], config["use_directory_urls"]))
-        for data in self.generation.data_files:
-            files.append(File.generated(config, data.path, content=data.content))
-        return files
 
     def on_nav(self, nav, config, files):
         # The URLs of the site's pages, gathered once: the theme asks which reference pages
