@@ -174,6 +174,32 @@ def test_the_preview_indexes_the_newest_request_in_the_background(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the scratch folder is left behind"
 
 
+@pytest.mark.parametrize("fault", ["pagefind fails", "disk fails"])
+def test_a_failed_background_indexing_keeps_the_previous_index_and_leaves_nothing_behind(
+        tmp_path, monkeypatch, fault):
+    # A preview keeps answering: the search index it had stays whole, the error is kept to
+    # be logged, and no scratch folder is left beside the site.
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = pagefind.BackgroundIndexer()
+    indexer.request((SearchPage("doc/s/", PARAGRAPH_PAGE),), site)
+    assert indexer.wait(60) and isinstance(indexer.last, pagefind.IndexReport)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    if fault == "pagefind fails":
+        pages: tuple[SearchPage, ...] = ()  # Pagefind refuses to write an index of no page
+    else:
+        def disk_full(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(pagefind, "write_index_pages", disk_full)
+        pages = (SearchPage("doc/t/", PARAGRAPH_PAGE),)
+    indexer.request(pages, site)
+    assert indexer.wait(60)
+    assert isinstance(indexer.last, str) and "\n" not in indexer.last
+    assert ("Pagefind failed" if fault == "pagefind fails" else "No space left") in indexer.last
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "a scratch folder is left behind"
+
+
 def test_the_preview_indexes_at_the_lowest_priority_and_make_site_at_its_own(tmp_path, monkeypatch):
     # A preview's indexing must not slow the rebuild of the next edit; make site waits for it.
     set_priority = []

@@ -172,6 +172,34 @@ def test_every_link_and_button_of_a_section_page_is_at_least_24px_tall_on_a_phon
     assert small == {}
 
 
+# Besides the text's own sentences, two sentences the site writes hold links: an entry page's
+# note on which mentions count, and a version page's banner.
+SENTENCE_LINKS = ".entry-holders a, .version-banner a"
+
+
+def every_other_page_type(site) -> list[str]:
+    """One page of each type besides section pages: home, document, topics and a topic, the
+    glossary and an entry's page, commitments and a topic's list, changes, a document's versions,
+    its text at a version and its whole text, search and the page for an unknown address."""
+    document = site.section_pages[0].split("/")[0]
+    versions = site.pages_under(f"versions/{document}")
+    return ["", f"{document}/", "topics/", site.pages_under("topics")[0], "glossary/",
+            site.pages_under("glossary")[0], "commitments/",
+            next(u for u in site.pages_under("commitments") if "/topic-" in u), "changes/",
+            f"versions/{document}/", next(u for u in versions if u[-11:-1].replace("-", "").isdigit()),
+            f"full-text/{document}/", "search/", "404.html"]
+
+
+def test_every_link_and_button_of_every_other_page_type_is_at_least_24px_tall_on_a_phone(phone, site):
+    small = {}
+    for url in every_other_page_type(site):
+        phone.goto(site.url(url))
+        found = phone.evaluate(SMALL_TARGETS.replace("a.term, ", SENTENCE_LINKS + ", a.term, "))
+        if found:
+            small[url] = found[:6]
+    assert small == {}
+
+
 CONTROL_CONTRAST = """() => {
     const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
     const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
