@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.bench.benchmark import (SizeFigures, Target, Timed, build_steps, median_of, run_bench,
-                                         table, targets)
+                                         serve_rebuilds, table, targets)
 from build_tools.bench.synthetic import (EDIT_SENTENCE, CorpusShape, document_source, edited_text,
                                          mention_forms, synthetic_entries, write_corpus)
 from build_tools.model.cache import BuildCache
@@ -157,6 +157,22 @@ def test_the_search_indexers_own_memory_is_read_from_the_build_log_and_shown():
     assert row.split()[-1] == "80"
 
 
+def test_the_serve_rebuilds_and_their_generation_are_read_from_the_serve_log_after_the_first():
+    log = ("INFO    -  generated pages: 3376 written, 0 kept, 0 removed; the generation took 7.10 s\n"
+           "INFO    -  Documentation built in 72.13 seconds\n"
+           "INFO    -  Detected file changes\n"
+           "INFO    -  generated pages: 9 written, 3367 kept, 0 removed; the generation took 0.81 s\n"
+           "INFO    -  Documentation built in 2.57 seconds\n"
+           "INFO    -  search index: 2098 pages in 4.12 s, indexer peak memory 821 MiB (in the background)\n"
+           "INFO    -  generated pages: 15 written, 3361 kept, 0 removed; the generation took 0.93 s\n"
+           "INFO    -  Documentation built in 3.03 seconds\n")
+    assert serve_rebuilds(log) == [(2.57, 0.81), (3.03, 0.93)]
+    timed = Timed(2.5, 0.0, (2.5,), (("rebuild", 2.8), ("generation", 0.87)))
+    lines = table([SizeFigures(200, 10, Timed(9.0, 1.0, (9.0,)), Timed(6.0, 1.0, (6.0,)), None, timed)])
+    assert any(line.startswith("  each rebuild, as the serve log says (s)") and line.endswith("2.80") for line in lines)
+    assert any(line.startswith("    of which our generation (s)") and line.endswith("0.87") for line in lines)
+
+
 def test_table_shows_a_missing_figure_as_a_dash():
     lines = table([_figures(2, 3.0, 1.0, None, 100.0)])
     assert any(line.startswith("edit to page under make serve (s)") and line.endswith("-")
@@ -173,5 +189,8 @@ def test_run_bench_measures_every_command_end_to_end_at_two_documents(tmp_path, 
         assert figure in out
     edit_line = next(line for line in out.splitlines() if line.startswith("edit to page"))
     assert float(edit_line.split()[-1]) > 0
+    for row in ("  each rebuild, as the serve log says (s)", "    of which our generation (s)"):
+        line = next(line for line in out.splitlines() if line.startswith(row))
+        assert float(line.split()[-1]) > 0, line
     assert (tmp_path / "work" / "docs-2" / "site" / "index.html").exists()
     assert (tmp_path / "work" / "site-floor" / "index.html").exists()
