@@ -140,6 +140,30 @@ def test_the_writer_refuses_a_page_outside_its_folder(tmp_path):
     assert not (tmp_path / "escape").exists()
 
 
+@pytest.mark.parametrize("outside", ["page", "data file"])
+def test_a_build_refuses_a_page_outside_the_site_before_mkdocs_gets_it(tmp_path, outside):
+    # make site hands MkDocs its pages in memory, and MkDocs would write one named
+    # '../escape/index.md' outside the site: the writer's check applies there too.
+    from types import SimpleNamespace
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from build_tools.model.site import DataFile, Page
+    from build_tools.site.plugin import G7Plugin
+
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    plugin = G7Plugin()
+    plugin.generation = (SimpleNamespace(pages=(Page("../escape/", "x"),), data_files=()) if outside == "page"
+                         else SimpleNamespace(pages=(), data_files=(DataFile("../escape.json", "{}"),)))
+    config.plugins["g7"] = plugin
+    with pytest.raises(ValueError, match="not inside"):
+        config.plugins.on_files(Files([]), config=config)
+
+
 def test_the_reserved_routes_hold_every_top_level_name_the_site_has(built_site):
     documents = {p.name.removesuffix(".txt") for p in (built_site.source / "texts").glob("*.txt")}
     top = {p.name for p in built_site.site.iterdir()} - {"index.html"}

@@ -33,7 +33,7 @@ from build_tools.site import navigation
 from build_tools.site.build import build_date, error_page, generated_dir, source_dir
 from build_tools.site.minify import minify_theme_assets
 from build_tools.site.pagefind import BackgroundIndexer, IndexReport, write_search_index
-from build_tools.site.writer import WriteReport, mark_changed, write_pages
+from build_tools.site.writer import WriteReport, mark_changed, require_inside, write_pages
 
 log = logging.getLogger("mkdocs.plugins.g7")
 
@@ -139,8 +139,10 @@ class G7Plugin(BasePlugin):
             # files. Writing them out for MkDocs to read back cost about 1.3 s at
             # 200 documents (the build less the floor: 3.4 s before, 2.0 s after).
             for page in self.generation.pages:
+                require_inside(page.src_uri, config["site_dir"])
                 files.append(File.generated(config, page.src_uri, content=page.content))
         for data in self.generation.data_files:
+            require_inside(data.path, config["site_dir"])
             files.append(File.generated(config, data.path, content=data.content))
         return files
 

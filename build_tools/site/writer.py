@@ -65,9 +65,7 @@ def write_pages(pages: tuple[Page, ...], out: Path, cache: BuildCache | None = N
     folders: set[str] = set()
     root = str(out)
     for page in pages:
-        if not is_inside(page.src_uri):
-            # Slugs and registry URLs are checked when read: reaching here is a bug.
-            raise ValueError(f"page path {page.src_uri!r} is not inside {out}")
+        require_inside(page.src_uri, out)
         path = os.path.join(root, page.src_uri)
         data = _bytes_to_write(path, page.content, cache)
         if data is None:
@@ -84,6 +82,14 @@ def write_pages(pages: tuple[Page, ...], out: Path, cache: BuildCache | None = N
         _record(cache, path, page.content)
         written.append(page.src_uri)
     return WriteReport(tuple(written), tuple(kept), remove_pages_no_longer_made(pages, out))
+
+
+def require_inside(src_uri: str, out: Path | str) -> None:
+    """Raise ValueError unless the file at ``src_uri`` (a page or a data file) lies inside the
+    folder ``out`` it is written to (by us, or by MkDocs into the site). Slugs and registry
+    URLs are checked when read: reaching the error is a bug."""
+    if not is_inside(src_uri):
+        raise ValueError(f"path {src_uri!r} is not inside {out}")
 
 
 def is_inside(src_uri: str) -> bool:
