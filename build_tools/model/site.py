@@ -12,6 +12,7 @@ from build_tools.model.document import Document, label_wording
 from build_tools.model.ids import HistoryEntry, PlacedParagraph, PlacedSection, Registry
 from build_tools.model.notes import Annotations, ParagraphNotes
 from build_tools.model.source import Glossary
+from build_tools.model.versions import Version, document_versions
 
 GLOSSARY_URL = "glossary/"
 TOPICS_URL = "topics/"
@@ -125,6 +126,12 @@ class SiteData:
     @cached_property
     def document(self) -> dict[str, Document]:
         return {d.slug: d for d in self.documents}
+
+    @cached_property
+    def versions(self) -> dict[str, tuple[Version, ...]]:
+        """Document slug → every version the site has published, oldest first (read once
+        off the registry's history for the pages, the version pages and the changes page)."""
+        return document_versions(self.registry)
 
     @cached_property
     def sections_of(self) -> dict[str, tuple[PlacedSection, ...]]:

@@ -52,11 +52,29 @@ class Version(NamedTuple):
 
 
 VERSIONS_URL = "versions/"
+FULL_TEXT_URL = "full-text/"
 
 
 def versions_url(document: str, version: Version | None = None) -> str:
     """Return the URL of a document's versions list, or of the text at one version."""
     return f"{VERSIONS_URL}{document}/" + (f"{version.id}/" if version else "")
+
+
+def compare_url(document: str) -> str:
+    """Return the URL of a document's page comparing two of its versions."""
+    return f"{VERSIONS_URL}{document}/compare/"
+
+
+def full_text_url(document: str) -> str:
+    """Return the URL of a document whole on one page."""
+    return f"{FULL_TEXT_URL}{document}/"
+
+
+def label_printed(printed: dict[str, bool], paragraph_id: str, label: str, prints_numbers: bool) -> bool:
+    """Return True when a paragraph's label is a number its text prints: as ``printed`` (id →
+    printed, for the paragraphs on the site) says; for a paragraph no longer on the site, when
+    its label is a number and its text prints numbers."""
+    return printed.get(paragraph_id, prints_numbers and label[:1].isdigit())
 
 
 def entry_document(entry: HistoryEntry) -> str:

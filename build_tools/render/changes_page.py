@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from build_tools.model.cache import BuildCache
 from build_tools.model.document import label_wording
 from build_tools.model.site import CHANGES_URL, Page, SiteData
-from build_tools.model.versions import document_versions, human_date, versions_url
+from build_tools.model.versions import human_date, label_printed, versions_url
 from build_tools.render.env import Md, Templates, cached_page, page_meta
 from build_tools.render.markdown import md_text
 
@@ -90,8 +90,6 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
     events: dict[str, dict[str, list[ChangeView]]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     places = _places(site)
-    # Whether a label is printed: known for a paragraph on the site; for one gone, taken as
-    # printed when it is a number in a text that prints numbers.
     printed = {p.id: p.paragraph.numbered for p in site.paragraphs}
     numbered_docs = {p.document for p in site.paragraphs if p.paragraph.numbered}
     for record in site.registry.paragraphs:
@@ -109,8 +107,8 @@ def change_dates(site: SiteData) -> tuple[DateView, ...]:
             elif entry.event in ("split", "merged") and record.successors:
                 detail = Md(md_text("into " + ", ".join(record.successors), start=False, end=False))
             day.setdefault(entry.event, []).append(ChangeView(
-                entry.event, record.id, label_wording(entry.label, printed.get(record.id, entry.label[:1].isdigit()
-                                                                     and record.document in numbered_docs), short=True),
+                entry.event, record.id, label_wording(entry.label, label_printed(
+                    printed, record.id, entry.label, record.document in numbered_docs), short=True),
                 places[(record.document, record.section)],
                 record.url, detail))
             previous_text = entry.text
@@ -144,7 +142,7 @@ def changes_page(site: SiteData, templates: Templates, cache: BuildCache | None 
 
 def versions_by_document(site: SiteData) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     """Return (title, versions list URL, ((version name, URL), …) newest first) per document."""
-    versions = document_versions(site.registry)
+    versions = site.versions
     return tuple((doc.title, versions_url(doc.slug),
                   tuple((v.name, versions_url(doc.slug, v)) for v in reversed(versions.get(doc.slug, ()))))
                  for doc in site.documents if versions.get(doc.slug))

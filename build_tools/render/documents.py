@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, label_wording
 from build_tools.model.ids import PlacedSection
-from build_tools.model.versions import Version, document_versions, human_date
+from build_tools.model.versions import Version, full_text_url, human_date, versions_url
 from build_tools.model.site import (DocumentFacts, LinkContext, Page, ParagraphFacts, SiteData,
                                     section_heading)
 from build_tools.render.env import Md, Templates, cached_page, make_page, page_meta
@@ -118,7 +118,7 @@ def document_page(templates: Templates, doc: Document, sections: tuple[PlacedSec
     return make_page(
         templates, url, meta, "document.md.j2", doc=_head(doc), doc_date=human_date(doc.date),
         contents=contents, paragraph_count=sum(c.count for c in contents), version_count=len(versions),
-        versions_url=f"versions/{doc.slug}/", full_text_url=f"full-text/{doc.slug}/", summarised=summarised,
+        versions_url=versions_url(doc.slug), full_text_url=full_text_url(doc.slug), summarised=summarised,
         paragraphs=paragraphs_markdown(inline, url, context, footnotes.get(url)),
         positions=Md(positions_note(inline)),
         removed=removed.get(url, ()), footnotes=_footnote_block(footnotes.get(url)))
@@ -131,7 +131,7 @@ def document_pages(site: SiteData, templates: Templates, cache: BuildCache | Non
     removed: dict[str, list] = {}
     for url, notices in removed_on_page(site).items():
         removed.setdefault(url.partition("/")[0], []).append((url, notices))
-    versions = document_versions(site.registry)
+    versions = site.versions
     pages: list[Page] = []
     for doc in site.documents:
         pages += cached(cache, ("document pages", doc.slug), pages_of_document, templates, doc,

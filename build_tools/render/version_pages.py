@@ -29,24 +29,14 @@ from build_tools.model.cache import BuildCache, cached
 from build_tools.model.document import Document, label_wording
 from build_tools.model.ids import AnchorRecord, Registry, SectionRecord
 from build_tools.model.site import DataFile, DocumentFacts, Page, SiteData, section_heading
-from build_tools.model.versions import (Version, VersionParagraph, document_versions, entry_document,
-                                        entry_version, text_at, versions_url, VERSIONS_URL)
+from build_tools.model.versions import (Version, compare_url, entry_document,
+                                        entry_version, full_text_url, label_printed, text_at,
+                                        versions_url)
 from build_tools.render.documents import document_meta
 from build_tools.render.env import Md, Templates, make_page, page_meta
 from build_tools.render.markdown import attr_value, md_link, md_text
 from build_tools.render.paragraphs import POSITIONS_NOTE, positions_note
 from build_tools.render.urls import md_url
-
-FULL_TEXT_URL = "full-text/"
-
-
-def compare_url(document: str) -> str:
-    return f"{VERSIONS_URL}{document}/compare/"
-
-
-def full_text_url(document: str) -> str:
-    return f"{FULL_TEXT_URL}{document}/"
-
 
 class DocumentHistory(NamedTuple):
     """What a document's version pages are made from: a function of the registry's records
@@ -103,12 +93,6 @@ class VersionView(NamedTuple):
     """Paragraphs this version changed."""
 
 
-def _printed(p: VersionParagraph, numbered: dict[str, bool], prints_numbers: bool) -> bool:
-    """Return True when a paragraph's label was a printed number; a paragraph no longer on
-    the site is taken as printed when its label is a number in a text that prints numbers."""
-    return numbered.get(p.id, prints_numbers and p.label[:1].isdigit())
-
-
 def version_text(history: DocumentHistory, version: Version, page_url: str) -> Md:
     """Return the Markdown of the text at ``version``: section headings, then each paragraph
     under its own element id, its label, a link to its current place and its text."""
@@ -121,7 +105,7 @@ def version_text(history: DocumentHistory, version: Version, page_url: str) -> M
     section = None
     first = bool(history.versions) and version == history.versions[0]
     paragraphs = text_at(history.records, history.slug, version, order)
-    if not all(_printed(p, numbered, prints) for p in paragraphs):
+    if not all(label_printed(numbered, p.id, p.label, prints) for p in paragraphs):
         blocks.append(f"{md_text(POSITIONS_NOTE)}\n{{ .positions-note }}")
     for p in paragraphs:
         if p.section_url != section:
@@ -130,16 +114,21 @@ def version_text(history: DocumentHistory, version: Version, page_url: str) -> M
             if title:  # a document's only, untitled section has no heading of its own
                 blocks.append(f"## {md_text(title)} {{ .version-section }}")
         pid = attr_value(f"at-{p.id}")
-        lines = p.text.split("\n")
-        printed = _printed(p, numbered, prints)
+        printed = label_printed(numbered, p.id, p.label, prints)
         label = md_link(label_wording(p.label, printed, short=True), f"#{pid}",
                         ".para-label .src" if printed else ".para-label .position")
-        lead = " ".join((label, md_text(lines[0])))
-        rest = "".join(f"\n\n{md_text(line)}" for line in lines[1:])
         now = md_link("current text", md_url(page_url, current[p.id]), ".version-now")
         changed = " changed" if p.changed and not first else ""  # the first version is all new
-        blocks.append(f'<div markdown class="version-para{changed}" id="{pid}">\n{lead}{rest}\n\n{now}\n</div>')
+        blocks.append(plain_paragraph(f"version-para{changed}", pid, label, p.text.split("\n"), now))
     return Md("\n\n".join(blocks))
+
+
+def plain_paragraph(css_class: str, element_id: str, label: str, lines: list[str], after: str = "") -> str:
+    """Return a paragraph without its notes, as the version and whole-text pages show it: its
+    ``label`` (a link, as Markdown), its lines of text (list items on lines of their own) as
+    blocks, then ``after`` (Markdown) when given, in a ``<div>`` of ``css_class`` and ``element_id``."""
+    blocks = [f"{label} {md_text(lines[0])}", *(md_text(line) for line in lines[1:]), *([after] if after else [])]
+    return f'<div markdown class="{css_class}" id="{element_id}">\n' + "\n\n".join(blocks) + "\n</div>"
 
 
 def history_pages(templates: Templates, history: DocumentHistory) -> tuple[Page, ...]:
@@ -152,19 +141,20 @@ def history_pages(templates: Templates, history: DocumentHistory) -> tuple[Page,
             if entry_document(entry) == slug:
                 changed[entry_version(entry)] = changed.get(entry_version(entry), 0) + 1
     views = tuple(VersionView(v, versions_url(slug, v), changed[v]) for v in reversed(versions))
+    compare = compare_url(slug) if len(versions) > 1 else ""  # one version: nothing to compare
     pages = [make_page(templates, versions_url(slug), page_meta("Versions", "versions", **meta),
                        "versions.md.j2", title=history.title, document_url=f"{slug}/", versions=views,
-                       compare_url=compare_url(slug) if len(versions) > 1 else "")]
+                       compare_url=compare)]
     for i, version in enumerate(versions):
         url = versions_url(slug, version)
         following = versions[i + 1] if i + 1 < len(versions) else None
         pages.append(make_page(
             templates, url, page_meta(f"Text as of {version.name}", "version", **meta), "version.md.j2",
             title=history.title, name=version.name, following=following.name if following else "",
-            document_url=f"{slug}/", list_url=versions_url(slug), first=i == 0, compare_url=compare_url(slug) if len(versions) > 1 else "",
+            document_url=f"{slug}/", list_url=versions_url(slug), first=i == 0, compare_url=compare,
             text=version_text(history, version, url)))
-    if len(versions) > 1:
-        pages.append(make_page(templates, compare_url(slug), page_meta("Compare versions", "compare", **meta),
+    if compare:
+        pages.append(make_page(templates, compare, page_meta("Compare versions", "compare", **meta),
                                "compare.md.j2", title=history.title, document_url=f"{slug}/",
                                list_url=versions_url(slug), versions=views))
     return tuple(pages)
@@ -205,10 +195,7 @@ def full_text_page(templates: Templates, doc: Document, facts: DocumentFacts, ve
             lines = [p.text, *(f"{m} {t}".strip() for m, t in p.items)]
             link = md_link(label_wording(p.label, p.numbered, short=True), md_url(url, p.url),
                            f'.para-label{" .src" if p.numbered else " .position"}')
-            pid = attr_value(f"whole-{p.id}")
-            body = "\n\n".join(md_text(line) for line in lines[1:])
-            blocks.append(f'<div markdown class="whole-para" id="{pid}">\n'
-                          f"{link} {md_text(lines[0])}" + (f"\n\n{body}" if body else "") + "\n</div>")
+            blocks.append(plain_paragraph("whole-para", attr_value(f"whole-{p.id}"), link, lines))
     return make_page(templates, url, page_meta(doc.title, "full-text", **meta, noindex=True), "full_text.md.j2",
                      title=doc.title, document_url=f"{doc.slug}/", text=Md("\n\n".join(blocks)),
                      positions=Md(positions_note(facts.paragraphs)))
@@ -217,7 +204,7 @@ def full_text_page(templates: Templates, doc: Document, facts: DocumentFacts, ve
 def version_pages(site: SiteData, templates: Templates, cache: BuildCache | None = None) -> tuple[tuple[Page, ...], tuple[DataFile, ...]]:
     """Return every document's version pages and whole-document page, and the history data
     of each document with more than one version."""
-    all_versions = document_versions(site.registry)
+    all_versions = site.versions
     records = records_with_history_in(site.registry)
     sections = section_records_by_document(site.registry)
     pages: list[Page] = []

@@ -29,7 +29,7 @@ from build_tools.pipeline import Generated, generate, generation_findings, read_
 from build_tools.read.registry import RegistryError, dumps_registry, parse_registry
 from build_tools.site import build as site_build, publishing
 from build_tools.site.plugin import G7Plugin
-from build_tools.site.writer import is_inside, write_pages
+from build_tools.site.writer import require_inside, write_pages
 
 
 class StepTimes:
@@ -205,8 +205,7 @@ def dump(source: Path, out: Path) -> int:
 def write_data_files(files: tuple[DataFile, ...], out: Path) -> None:
     """Write the data files (exports, anchor map, redirect pages) under ``out``."""
     for data in files:
-        if not is_inside(data.path):
-            raise ValueError(f"data file path {data.path!r} is not inside {out}")
+        require_inside(data.path, out)
         path = out / data.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(data.content, encoding="utf-8")
