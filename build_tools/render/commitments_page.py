@@ -65,10 +65,11 @@ def document_commitments(doc: DocumentFacts) -> DocumentCommitments:
                                tuple(verbs))
 
 
-TOPIC_ROWS_PER_PAGE = 250
-"""Most sentences one page of a topic's list holds (about 110 KB of Markdown). A preview
-renders again the page an edit changes: at 500 a page, that took 0.13 s for each topic
-a committing sentence is on (four, at 200 synthetic documents)."""
+TOPIC_ROWS_PER_PAGE = 100
+"""Most sentences one page of a topic's list holds (about 45 KB of Markdown). A preview
+renders again the page an edit changes, one for each topic a committing sentence is on
+(four to seven at 200 synthetic documents): MkDocs took 0.07 to 0.14 s for each at 250
+sentences a page (about 110 KB), 0.02 to 0.06 s at 100 (2026-12-01)."""
 
 
 def document_url(slug: str) -> str:

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.observers.polling import PollingObserver
 
 from build_tools.errors import BuildError
@@ -77,6 +77,8 @@ class G7Plugin(BasePlugin):
         self.serving = command == "serve"
         self.cache = BuildCache() if self.serving else None
         self.indexer = BackgroundIndexer() if self.serving else None
+        if self.serving:
+            logging.getLogger("mkdocs.structure.pages").addFilter(links_to_unchanged_pages)
 
     def on_config(self, config):
         # Generate every page before MkDocs looks for files. Under `mkdocs serve`, a source
@@ -160,11 +162,16 @@ class G7Plugin(BasePlugin):
                  self.generation_seconds)
         for page in self.generation.pages:
             files.append(File(page.src_uri, str(folder), config["site_dir"], config["use_directory_urls"]))
+        self.page_urls = frozenset(file.url for file in files.documentation_pages())
+        log.info("MkDocs passes by the %d pages built before and unchanged since",
+                 set_unchanged_aside(files))
 
     def on_nav(self, nav, config, files):
         # The URLs of the site's pages, gathered once: the theme asks which reference pages
         # exist on every page, and listing nav.pages there made each page cost O(pages).
-        self.page_urls = frozenset(page.url for page in nav.pages)
+        # (A preview has gathered them in on_files: its navigation holds only changed pages.)
+        if self.write_report is None:
+            self.page_urls = frozenset(page.url for page in nav.pages)
         return nav
 
     def on_env(self, env, config, files):
@@ -228,6 +235,35 @@ class G7Plugin(BasePlugin):
     def on_build_error(self, error):
         if self.cache is not None:
             gc.unfreeze()
+
+
+def set_unchanged_aside(files: Files) -> int:
+    """Mark every page of a preview's rebuild that ``mkdocs serve --dirty`` would not render
+    again (its built HTML is newer than its Markdown) as excluded, so that MkDocs passes it
+    by: it still resolves links to the page, but makes no page object, navigation entry or
+    sitemap line for it, and does not look at its files twice more. Return how many
+    pages are set aside.
+
+    MkDocs' dirty build skips rendering unchanged pages, but still walks every page on every
+    rebuild: its navigation alone took 0.2 to 0.3 s at 200 synthetic documents (3,536
+    pages). There, MkDocs' share of a rebuild after a one-paragraph edit (the rebuild less
+    our generation, inside the serving process, five edits each way taken in turn) was
+    1.28 to 2.07 s without this and 0.82 to 1.09 s with it (medians 1.40 and 1.00 s,
+    2026-12-01). The home page stays, as MkDocs' navigation needs one, and so does any
+    page whose HTML was never built.
+    """
+    unchanged = [file for file in files.documentation_pages()
+                 if file.src_uri != "index.md" and not file.is_modified()]
+    for file in unchanged:
+        file.inclusion = InclusionLevel.EXCLUDED
+    return len(unchanged)
+
+
+def links_to_unchanged_pages(record: logging.LogRecord) -> bool:
+    """Return False for MkDocs' note that a page links to an excluded one: in a preview those
+    are the pages ``set_unchanged_aside`` passes by (built and unchanged), and a changed page
+    would log one line for each of its links to them."""
+    return "which is excluded from the built site" not in record.getMessage()
 
 
 @contextmanager
